@@ -1,0 +1,128 @@
+package org.veritycms.content;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.veritycms.page.PageRepository;
+import org.veritycms.page.RiskTier;
+
+/**
+ * Imports a content folder: topics first, then every page file, each in its own transaction.
+ * Idempotent: an unchanged file leaves its page alone. A bad file is reported with its name
+ * and line and never stops the others.
+ */
+@ApplicationScoped
+public class ContentImporter {
+
+    private static final Logger LOG = Logger.getLogger(ContentImporter.class.getName());
+    private static final int PROGRESS_EVERY = 500;
+
+    private final PageFileImport fileImport;
+    private final PageRepository pages;
+    private final ContentFolder folder;
+
+    @Inject
+    public ContentImporter(PageFileImport fileImport, PageRepository pages, ContentFolder folder) {
+        this.fileImport = fileImport;
+        this.pages = pages;
+        this.folder = folder;
+    }
+
+    protected ContentImporter() {
+        this(null, null, null);
+    }
+
+    /** Imports the seed content when the database holds no pages yet. */
+    public void importIfEmpty() {
+        if (pages.count() == 0) {
+            importFolder(folder.root());
+        }
+    }
+
+    public ImportReport importFolder(Path root) {
+        long started = System.nanoTime();
+        ImportReport report = new ImportReport();
+        Map<String, RiskTier> tiers = importTopics(root, report);
+        List<Path> files = pageFiles(root.resolve("pages"), report);
+        int done = 0;
+        for (Path file : files) {
+            importPage(root, file, tiers, report);
+            if (++done % PROGRESS_EVERY == 0) {
+                int count = done;
+                LOG.info(() -> "Content import: " + count + " of " + files.size() + " page files");
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "Content import from " + root + ": " + report + " in " + millis + " ms");
+        report.problems().forEach(p -> LOG.warning(() -> "Content import problem: " + p));
+        return report;
+    }
+
+    private Map<String, RiskTier> importTopics(Path root, ImportReport report) {
+        Map<String, RiskTier> tiers = new HashMap<>();
+        Path file = root.resolve("topics.yaml");
+        try {
+            for (TopicEntry entry : TopicEntry.parseAll(Files.readString(file, StandardCharsets.UTF_8))) {
+                fileImport.applyTopic(entry);
+                tiers.put(entry.slug().value(), entry.tier());
+            }
+        } catch (ContentError e) {
+            report.problem("topics.yaml", e.line(), e.getMessage());
+        } catch (IOException e) {
+            report.problem("topics.yaml", 1, "Cannot read the file: " + e.getMessage());
+        }
+        return tiers;
+    }
+
+    private List<Path> pageFiles(Path pagesRoot, ImportReport report) {
+        if (!Files.isDirectory(pagesRoot)) {
+            report.problem("pages", 1, "There is no pages/ folder");
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(pagesRoot, 2)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+                    .filter(p -> p.getParent().getParent().equals(pagesRoot))
+                    .sorted().toList();
+        } catch (IOException e) {
+            report.problem("pages", 1, "Cannot list the page files: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private void importPage(Path root, Path file, Map<String, RiskTier> tiers, ImportReport report) {
+        String name = root.relativize(file).toString().replace('\\', '/');
+        String topic = file.getParent().getFileName().toString();
+        String slug = file.getFileName().toString().replaceFirst("\\.md$", "");
+        try {
+            RiskTier tier = tiers.get(topic);
+            if (tier == null) {
+                throw new ContentError(1, "The folder '" + topic + "' is not a topic in topics.yaml");
+            }
+            PageFile page = PageFile.parse(topic, slug, Files.readString(file, StandardCharsets.UTF_8), tier);
+            report.count(fileImport.apply(page));
+        } catch (ContentError e) {
+            report.problem(name, e.line(), e.getMessage());
+        } catch (PageFileImport.MissingHelpSection e) {
+            report.count(PageFileImport.Outcome.CREATED);
+            report.problem(name, 1, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            report.problem(name, 1, rootCause(e));
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

@@ -1,0 +1,45 @@
+package org.veritycms.content;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What an import did: pages created, updated or unchanged, and each bad file with its line. */
+public final class ImportReport {
+
+    /** One file that could not be imported as it is. */
+    public record FileProblem(String file, int line, String message) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + message;
+        }
+    }
+
+    private int created;
+    private int updated;
+    private int unchanged;
+    private final List<FileProblem> problems = new ArrayList<>();
+
+    void count(PageFileImport.Outcome outcome) {
+        switch (outcome) {
+            case CREATED -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+        }
+    }
+
+    void problem(String file, int line, String message) {
+        problems.add(new FileProblem(file, line, message));
+    }
+
+    public int created() { return created; }
+    public int updated() { return updated; }
+    public int unchanged() { return unchanged; }
+    public List<FileProblem> problems() { return Collections.unmodifiableList(problems); }
+
+    @Override
+    public String toString() {
+        return created + " created, " + updated + " updated, " + unchanged + " unchanged, "
+                + problems.size() + " problem(s)";
+    }
+}

@@ -1,0 +1,42 @@
+package org.veritycms.page;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * Turns a page body (CommonMark with tables) into HTML that is safe to show: raw HTML in the
+ * Markdown is escaped, and the result passes an allow-list sanitizer as well.
+ */
+@ApplicationScoped
+public class MarkdownRenderer {
+
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
+
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES).and(Sanitizers.LINKS)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("code", "pre", "hr", "ol", "ul", "li", "dl", "dt", "dd", "thead", "tbody", "h2", "h3", "h4", "h5", "h6")
+                    .allowAttributes("id").matching(java.util.regex.Pattern.compile("[a-z0-9-]{1,120}"))
+                    .onElements("h2", "h3", "h4", "h5", "h6")
+                    .allowAttributes("start").matching(java.util.regex.Pattern.compile("[0-9]{1,4}")).onElements("ol")
+                    .allowAttributes("align").matching(true, "left", "right", "center").onElements("th", "td")
+                    .toFactory());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
+
+    public String toHtml(String markdown) {
+        return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+    }
+}

@@ -1,0 +1,132 @@
+package org.veritycms.site;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.veritycms.shared.Problem;
+import org.veritycms.shared.ProblemException;
+
+/** Exception mappers: each turns one family of failures into a problem, answered by {@link ErrorResponses}. */
+public final class ErrorMappers {
+
+    private ErrorMappers() {
+    }
+
+    abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
+        @Inject
+        ErrorResponses responses;
+        @Context
+        UriInfo uri;
+        @Context
+        HttpHeaders headers;
+
+        Response answer(Problem problem, Throwable cause) {
+            return responses.respond(problem, cause, uri, headers, Map.of());
+        }
+    }
+
+    /** Problems raised on purpose by domain code. */
+    @Provider
+    public static class Problems extends Base<ProblemException> {
+        @Override
+        public Response toResponse(ProblemException e) {
+            if (e instanceof PageWithdrawn withdrawn) {
+                return responses.respond(e.problem(), e, uri, headers, Map.of("topic", withdrawn.topic(),
+                        "withdrawnTitle", withdrawn.title()));
+            }
+            Response response = answer(e.problem(), e);
+            if (e.problem().status() == 429 && e.retryAfterSeconds() > 0) {
+                return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+            }
+            return response;
+        }
+    }
+
+    /** JAX-RS's own answers: unknown path, wrong method, unsupported media type, and so on. */
+    @Provider
+    public static class WebErrors extends Base<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return answer(Problem.of(500, "server-error", "Something went wrong",
+                        "The server could not complete the request."), e);
+            }
+            Response response = answer(problemFor(status), e);
+            Object allow = e.getResponse().getHeaders().getFirst("Allow");
+            return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
+        }
+
+        private static Problem problemFor(int status) {
+            return switch (status) {
+                case 404 -> Problem.of(404, "not-found", "Page not found", "There is nothing at this address.");
+                case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This address does not accept that method.");
+                case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "No representation matches the Accept header.");
+                case 413 -> Problem.of(413, "too-large", "Request too large", "The request body is too large.");
+                case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "The request body's content type is not accepted here.");
+                case 401 -> Problem.of(401, "unauthorized", "Sign-in required", "You need to sign in to do this.");
+                case 403 -> Problem.of(403, "forbidden", "Forbidden", "Your account may not do this.");
+                default -> Problem.of(status, "bad-request", "Bad request", "The request could not be understood.");
+            };
+        }
+    }
+
+    /** Bean Validation failures on request bodies and parameters, with each field named. */
+    @Provider
+    public static class Violations extends Base<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> new Problem.FieldError(field(v), v.getMessage())).toList();
+            return answer(new Problem("validation", "Invalid input", 400, "Some fields are not valid.", errors), e);
+        }
+
+        private static String field(ConstraintViolation<?> v) {
+            String path = v.getPropertyPath().toString();
+            int dot = path.indexOf('.');
+            // drop the method and parameter names RESTEasy puts in front of body fields
+            String[] parts = path.split("\\.");
+            return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                    : dot < 0 ? path : path.substring(dot + 1);
+        }
+    }
+
+    /** Anything else: unreadable bodies are the client's fault; the rest is ours, logged with its id. */
+    @Provider
+    public static class Unexpected extends Base<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            if (isUnreadableBody(e)) {
+                return answer(Problem.of(400, "malformed-body", "Malformed request body",
+                        "The request body could not be read as the expected JSON or form."), e);
+            }
+            return answer(Problem.of(500, "server-error", "Something went wrong",
+                    "The server could not complete the request. Quote the error id if you report it."), e);
+        }
+
+        private static boolean isUnreadableBody(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ProcessingException || t instanceof jakarta.json.bind.JsonbException
+                        || t instanceof jakarta.json.stream.JsonParsingException) {
+                    return true;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.veritycms.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.veritycms.shared.Problem;
+import org.veritycms.site.Views.Link;
+import org.veritycms.theme.ThemeRenderer;
+
+/**
+ * The one place errors become responses: {@code application/problem+json} (RFC 9457) for the
+ * API and API clients, a themed page for browsers. Every answer carries an error id that is
+ * also in the log; nothing about the code's insides is ever shown.
+ */
+@ApplicationScoped
+public class ErrorResponses {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final MediaType PROBLEM_JSON_TYPE = MediaType.valueOf(PROBLEM_JSON);
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    private final ThemeRenderer theme;
+
+    @Inject
+    public ErrorResponses(ThemeRenderer theme) {
+        this.theme = theme;
+    }
+
+    protected ErrorResponses() {
+        this(null);
+    }
+
+    public Response respond(Problem problem, Throwable cause, UriInfo uri, HttpHeaders headers, Map<String, ?> extra) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        if (problem.status() >= 500) {
+            LOG.log(Level.SEVERE, "Error " + errorId + " on " + uri.getRequestUri().getPath(), cause);
+        } else if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("Client error " + errorId + " (" + problem.status() + " " + problem.type() + ") on "
+                    + uri.getRequestUri().getPath() + ": " + problem.detail());
+        }
+        Response.ResponseBuilder builder = Response.status(problem.status());
+        if (wantsJson(uri, headers)) {
+            builder.type(PROBLEM_JSON_TYPE).entity(json(problem, errorId, uri));
+        } else {
+            builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html(problem, errorId, extra));
+        }
+        return builder.build();
+    }
+
+    public static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
+        String path = uri.getPath();
+        if (path.startsWith("/api/") || path.startsWith("api/")) {
+            return true;
+        }
+        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        for (MediaType type : accepted) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()
+                    || type.isCompatible(PROBLEM_JSON_TYPE) && !type.isWildcardType()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String json(Problem problem, String errorId, UriInfo uri) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "urn:verity:problem:" + problem.type())
+                .add("title", problem.title())
+                .add("status", problem.status())
+                .add("detail", problem.detail() == null ? problem.title() : problem.detail())
+                .add("instance", uri.getRequestUri().getPath())
+                .add("errorId", errorId);
+        if (!problem.fieldErrors().isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            problem.fieldErrors().forEach(e -> errors.add(Json.createObjectBuilder()
+                    .add("field", e.field()).add("message", e.message())));
+            body.add("errors", errors);
+        }
+        return body.build().toString();
+    }
+
+    private String html(Problem problem, String errorId, Map<String, ?> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("problem", problem);
+        model.put("errorId", errorId);
+        model.put("pageTitle", problem.title());
+        model.put("breadcrumbs", List.<Link>of());
+        String specific = problem.status() + ".ftlh";
+        try {
+            return theme.render(theme.hasTemplate(specific) ? specific : "error.ftlh", model);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Error page could not be rendered for error " + errorId, e);
+            return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title></head>"
+                    + "<body><h1>Something went wrong</h1><p>Error id: " + errorId + "</p></body></html>";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.veritycms.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.veritycms.page.Page;
+import org.veritycms.page.PageRepository;
+import org.veritycms.page.PageStatus;
+import org.veritycms.page.Topic;
+import org.veritycms.page.TopicRepository;
+import org.veritycms.shared.ProblemException;
+import org.veritycms.site.Views.Link;
+
+/** The reader's pages: home, topic and guidance page, rendered through the theme. */
+@ApplicationScoped
+public class PublicSite {
+
+    private final PageRepository pages;
+    private final TopicRepository topics;
+    private final SiteViews views;
+    private final SiteRenderer renderer;
+    private final Clock clock;
+
+    @Inject
+    public PublicSite(PageRepository pages, TopicRepository topics, SiteViews views, SiteRenderer renderer, Clock clock) {
+        this.pages = pages;
+        this.topics = topics;
+        this.views = views;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    protected PublicSite() {
+        this(null, null, null, null, null);
+    }
+
+    @Transactional
+    public String home() {
+        Instant now = clock.instant();
+        List<Page> visible = pages.findVisible(null, now);
+        List<Views.TopicView> topicViews = topics.findAll().stream()
+                .map(t -> views.topic(t, visible.stream().filter(p -> p.topic().id().equals(t.id())).toList()))
+                .toList();
+        return renderer.render("home.ftlh", "", List.of(), Map.of("topics", topicViews));
+    }
+
+    @Transactional
+    public String topic(String slug) {
+        Topic topic = topics.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no topic '" + slug + "'."));
+        Views.TopicView view = views.topic(topic, pages.findVisible(topic, clock.instant()));
+        return renderer.render("topic.ftlh", topic.title(), List.of(new Link(topic.title(), view.url())),
+                Map.of("topic", view));
+    }
+
+    @Transactional
+    public PageCache.Entry page(String topicSlug, String slug) {
+        Instant now = clock.instant();
+        Page page = pages.findForView(slug).filter(p -> p.topic().slug().equals(topicSlug))
+                .orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "' in '" + topicSlug + "'."));
+        if (page.status() == PageStatus.WITHDRAWN) {
+            throw new PageWithdrawn(page.title(), new Link(page.topic().title(), SiteViews.topicUrl(topicSlug)));
+        }
+        if (!page.isVisibleAt(now)) {
+            throw ProblemException.notFound("There is no page '" + slug + "' in '" + topicSlug + "'.");
+        }
+        Views.PageView view = views.page(page, pages.findVisibleBySlugs(page.relatedSlugs(), now));
+        String html = renderer.render("page.ftlh", page.title(), List.of(view.topic(), new Link(page.title(), view.url())),
+                Map.of("page", view));
+        return new PageCache.Entry(topicSlug, html, java.util.Set.copyOf(page.relatedSlugs()), validUntil(page, now));
+    }
+
+    /** A rendered page holds until the next local midnight (review states move by day) or its expiry. */
+    private Instant validUntil(Page page, Instant now) {
+        Instant midnight = java.time.LocalDate.ofInstant(now, clock.getZone()).plusDays(1)
+                .atStartOfDay(clock.getZone()).toInstant();
+        return page.expireAt() != null && page.expireAt().isBefore(midnight) ? page.expireAt() : midnight;
+    }
+}

@@ -1,0 +1,41 @@
+package org.veritycms.site;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+
+/** The public HTML pages: home, topic and guidance page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class SiteResource {
+
+    @Inject
+    PublicSite site;
+
+    @Inject
+    PageCache cache;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public String home() {
+        return site.home();
+    }
+
+    @GET
+    @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}")
+    public String topic(@PathParam("topic") String topic) {
+        return site.topic(topic);
+    }
+
+    @GET
+    @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}/{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
+    public String page(@PathParam("topic") String topic, @PathParam("slug") String slug) {
+        return cache.get(topic, slug, clock.instant(), () -> site.page(topic, slug));
+    }
+}

@@ -1,0 +1,41 @@
+package org.veritycms.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.util.logging.Logger;
+import org.veritycms.content.ContentImporter;
+import org.veritycms.shared.ApplicationReady;
+import org.veritycms.shared.BundledFiles;
+import org.veritycms.shared.SchemaMigration;
+
+/** Start-up order: schema first, then the seed content, then whatever waits for a ready application. */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Inject
+    BundledFiles bundled;
+
+    @Inject
+    SchemaMigration schema;
+
+    @Inject
+    ContentImporter importer;
+
+    @Inject
+    Event<ApplicationReady> ready;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        long started = System.nanoTime();
+        bundled.locate(context);
+        schema.migrate();
+        importer.importIfEmpty();
+        ready.fire(new ApplicationReady());
+        LOG.info(() -> "Verity ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+}

@@ -1,0 +1,45 @@
+package org.veritycms.site;
+
+import java.util.List;
+
+/** Read-only view models handed to templates: plain values, never entities. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record Link(String title, String url) {
+    }
+
+    public record TopicView(String slug, String title, String description, String url, List<PageSummary> pages) {
+    }
+
+    public record PageSummary(String slug, String title, String summary, String url, String topicTitle,
+            String lastReviewed, String nextReviewDue, String nextReviewDueIso) {
+    }
+
+    public record MediaView(String kind, String title, String src, String altText, String transcript,
+            String lastReviewed, String lastReviewedIso, String reviewDue, String reviewDueIso) {
+        public boolean isImage() {
+            return "IMAGE".equals(kind);
+        }
+
+        public boolean isVideo() {
+            return "VIDEO".equals(kind);
+        }
+
+        public boolean isAudio() {
+            return "AUDIO".equals(kind);
+        }
+    }
+
+    public record EvidenceView(String title, String url, String publisher, String accessed) {
+    }
+
+    public record PageView(String slug, String title, String summary, String bodyHtml, Link topic,
+            List<MediaView> media, List<EvidenceView> evidence, List<PageSummary> related,
+            String lastReviewed, String lastReviewedIso, String nextReviewDue, String nextReviewDueIso,
+            String lastUpdated, String lastUpdatedIso, String reviewerName, String reviewerProfession,
+            String url) {
+    }
+}

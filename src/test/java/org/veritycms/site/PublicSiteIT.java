@@ -1,0 +1,153 @@
+package org.veritycms.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.veritycms.page.Page;
+import org.veritycms.page.PageChanged;
+import org.veritycms.page.PageRepository;
+import org.veritycms.testing.Deployments;
+import org.veritycms.testing.Http;
+
+/** The public site over HTTP, against the seed content imported at start-up. */
+@ExtendWith(ArquillianExtension.class)
+class PublicSiteIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.verity(Http.class);
+    }
+
+    @Inject
+    PageRepository pages;
+
+    @Inject
+    UserTransaction tx;
+
+    @Inject
+    jakarta.enterprise.event.Event<PageChanged> changes;
+
+    static JsonArray json(String body) {
+        return Json.createReader(new StringReader(body)).readArray();
+    }
+
+    @Test
+    void homeListsEveryTopic() {
+        HttpResponse<String> home = Http.get("/");
+        assertEquals(200, home.statusCode());
+        for (String topic : new String[] {"/exercise", "/yoga", "/pilates", "/manual-therapy"}) {
+            assertTrue(home.body().contains("href=\"" + topic + "\""), topic);
+        }
+    }
+
+    @Test
+    void guidancePageShowsPageAndMediaReviewDates() {
+        JsonObject withMedia = json(Http.get("/api/v1/pages", "application/json").body()).stream()
+                .map(v -> v.asJsonObject())
+                .filter(p -> !p.getString("effectiveReviewDue").equals(p.getString("nextReviewDue")))
+                .findFirst().orElseThrow(() -> new AssertionError("no seed page whose media is due first"));
+        HttpResponse<String> page = Http.get(withMedia.getString("url"));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String html = page.body();
+        assertTrue(html.contains("Media last reviewed"), "media dates");
+        assertTrue(html.contains("Media review due"));
+        assertTrue(html.contains("Page last reviewed"));
+        assertTrue(html.contains("Next review due"));
+        assertTrue(html.contains("Last updated"));
+        assertTrue(html.contains("id=\"when-to-get-help\""), "the help section");
+        assertTrue(html.contains("aria-label=\"Breadcrumb\""), "breadcrumb");
+    }
+
+    @Test
+    void topicPageListsItsPagesOnly() {
+        HttpResponse<String> yoga = Http.get("/yoga");
+        assertEquals(200, yoga.statusCode());
+        json(Http.get("/api/v1/pages?topic=pilates", "application/json").body()).forEach(p ->
+                assertFalse(yoga.body().contains(p.asJsonObject().getString("url") + "\""), "pilates page on yoga"));
+    }
+
+    @Test
+    void unknownPageAnswersThemed404ForBrowsers() {
+        HttpResponse<String> missing = Http.get("/yoga/no-such-page");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"));
+        assertFalse(missing.body().contains("Exception"));
+    }
+
+    @Test
+    void unknownSlugAnswersProblemJson404() {
+        HttpResponse<String> missing = Http.get("/api/v1/pages/no-such-page", "application/json");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = Json.createReader(new StringReader(missing.body())).readObject();
+        assertEquals(404, problem.getInt("status"));
+        assertTrue(problem.containsKey("errorId"));
+        assertTrue(problem.getString("type").endsWith("not-found"));
+    }
+
+    @Test
+    void pageUnderTheWrongTopicIsNotFound() {
+        JsonObject any = json(Http.get("/api/v1/pages?topic=yoga", "application/json").body()).getJsonObject(0);
+        assertEquals(200, Http.get(any.getString("url")).statusCode());
+        assertEquals(404, Http.get("/pilates/" + any.getString("slug")).statusCode());
+    }
+
+    @Test
+    void withdrawnPageAnswers410LinkingItsTopicAndLeavesTheLists() throws Exception {
+        JsonObject victim = json(Http.get("/api/v1/pages?topic=exercise", "application/json").body()).getJsonObject(0);
+        String slug = victim.getString("slug");
+        assertEquals(200, Http.get(victim.getString("url")).statusCode(), "cached while published");
+        setWithdrawn(slug, true);
+        try {
+            HttpResponse<String> gone = Http.get(victim.getString("url"));
+            assertEquals(410, gone.statusCode());
+            assertTrue(gone.body().contains("href=\"/exercise\""), "links the topic");
+            assertFalse(Http.get("/exercise").body().contains(victim.getString("url") + "\""), "gone from the topic");
+            assertFalse(Http.get("/api/v1/pages", "application/json").body().contains("\"" + slug + "\""));
+            assertEquals(410, Http.get("/api/v1/pages/" + slug, "application/json").statusCode());
+        } finally {
+            setWithdrawn(slug, false);
+        }
+        assertEquals(200, Http.get(victim.getString("url")).statusCode());
+    }
+
+    @Test
+    void themeAssetsAreServedWithTheirType() {
+        HttpResponse<String> css = Http.get("/assets/css/verity.css", "text/css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertEquals(404, Http.get("/assets/../WEB-INF/web.xml", "*/*").statusCode());
+        assertEquals(404, Http.get("/assets/nothing.css", "*/*").statusCode());
+    }
+
+    @Test
+    void contentFilesAreNotPublic() {
+        assertEquals(404, Http.get("/WEB-INF/verity/content/topics.yaml", "*/*").statusCode());
+    }
+
+    private void setWithdrawn(String slug, boolean withdrawn) throws Exception {
+        tx.begin();
+        Page page = pages.findBySlug(slug).orElseThrow();
+        if (withdrawn) {
+            page.withdraw();
+        } else {
+            page.restore();
+        }
+        changes.fire(new PageChanged(slug));
+        tx.commit();
+    }
+}
