@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import org.veritycms.shared.ContentHash;
 
 /**
  * Creating and saving pages: every save renders the body, takes a revision, and announces the

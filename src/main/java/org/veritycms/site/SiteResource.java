@@ -6,6 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 
 /** The public HTML pages: home, topic and guidance page. */
@@ -22,6 +26,15 @@ public class SiteResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Visitors visitor;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     public String home() {
         return site.home();
@@ -35,7 +48,8 @@ public class SiteResource {
 
     @GET
     @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}/{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
-    public String page(@PathParam("topic") String topic, @PathParam("slug") String slug) {
-        return cache.get(topic, slug, clock.instant(), () -> site.page(topic, slug));
+    public Response page(@PathParam("topic") String topic, @PathParam("slug") String slug) {
+        String html = cache.get(topic, slug, clock.instant(), () -> site.page(topic, slug));
+        return visitor.personalise(html, headers, request).build();
     }
 }

@@ -1,4 +1,4 @@
-package org.veritycms.page;
+package org.veritycms.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

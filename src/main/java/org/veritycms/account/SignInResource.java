@@ -1,0 +1,128 @@
+package org.veritycms.account;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.veritycms.shared.RateLimits;
+import org.veritycms.shared.ReaderTokens;
+import org.veritycms.theme.ThemeRenderer;
+
+/** The sign-in form at {@code /admin/login} and sign-out. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class SignInResource {
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    ReaderTokens readers;
+
+    @Inject
+    VisitorKeys keys;
+
+    @Inject
+    ThemeRenderer theme;
+
+    @Inject
+    RateLimits limits;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public Response form(@QueryParam("next") String next) {
+        return page(Response.Status.OK, safeNext(next), null, null);
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@FormParam("username") String username, @FormParam("password") String password,
+            @FormParam("next") String next) {
+        limits.check("sign-in", servletRequest.getRemoteAddr());
+        SignIn.Result result = signIn.attempt(username, password);
+        if (!result.succeeded()) {
+            String message = result.failure() == SignIn.Failure.LOCKED ? "signin.locked" : "signin.failed";
+            return page(Response.Status.UNAUTHORIZED, safeNext(next), username, message);
+        }
+        String token = sessions.open(result.account());
+        return Response.seeOther(URI.create(safeNext(next)))
+                .cookie(sessionCookie(token, NewCookie.DEFAULT_MAX_AGE)).build();
+    }
+
+    @POST
+    @Path("logout")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut() {
+        Cookie session = headers.getCookies().get(SessionStore.COOKIE);
+        if (session != null) {
+            sessions.close(session.getValue());
+        }
+        return Response.seeOther(URI.create("/")).cookie(sessionCookie("", 0)).build();
+    }
+
+    private Response page(Response.Status status, String next, String username, String error) {
+        Cookie reader = headers.getCookies().get(ReaderTokens.COOKIE);
+        Optional<String> readerId = reader == null ? Optional.empty() : readers.verify(reader.getValue());
+        String token = readerId.isPresent() ? null : readers.issue();
+        String id = readerId.orElseGet(() -> readers.verify(token).orElseThrow());
+        Map<String, Object> model = new HashMap<>();
+        model.put("pageTitle", "Sign in");
+        model.put("next", next);
+        model.put("username", username == null ? "" : username);
+        model.put("error", error == null ? "" : error);
+        model.put("csrf", keys.csrfForReader(id));
+        Response.ResponseBuilder response = Response.status(status).entity(theme.render("admin/login.ftlh", model))
+                .header("Cache-Control", "no-store");
+        if (token != null) {
+            response.cookie(readers.cookie(token, secure()));
+        }
+        return response.build();
+    }
+
+    private NewCookie sessionCookie(String value, int maxAge) {
+        return new NewCookie.Builder(SessionStore.COOKIE).value(value).path("/").httpOnly(true).secure(secure())
+                .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
+    }
+
+    private boolean secure() {
+        return servletRequest.isSecure() || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
+    }
+
+    /** Only a local path may follow sign-in: never another site. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")
+                || next.contains("\r")) {
+            return "/admin";
+        }
+        return next;
+    }
+}

@@ -1,0 +1,2 @@
+/** The editors', reviewers' and moderators' screens under {@code /admin}, composed from the features. */
+package org.veritycms.admin;

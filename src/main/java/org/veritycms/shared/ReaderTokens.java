@@ -1,0 +1,57 @@
+package org.veritycms.shared;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.NewCookie;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Anonymous readers are told apart by a signed random token in an HttpOnly, SameSite=Lax cookie,
+ * not by their IP address (many readers share one). A forged or damaged token is ignored.
+ */
+@ApplicationScoped
+public class ReaderTokens {
+
+    public static final String COOKIE = "verity_reader";
+    private static final int MAX_AGE = 400 * 24 * 3600;
+
+    private final ServerSecret secret;
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    public ReaderTokens(ServerSecret secret) {
+        this.secret = secret;
+    }
+
+    protected ReaderTokens() {
+        this.secret = null;
+    }
+
+    /** A new token: random id, dot, signature. */
+    public String issue() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        return value + "." + secret.sign("reader:" + value);
+    }
+
+    /** The reader id inside a genuine token; empty for a missing, forged or damaged one. */
+    public Optional<String> verify(String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String value = token.substring(0, dot);
+        return secret.verify("reader:" + value, token.substring(dot + 1)) ? Optional.of(value) : Optional.empty();
+    }
+
+    public NewCookie cookie(String token, boolean secure) {
+        return new NewCookie.Builder(COOKIE).value(token).path("/").maxAge(MAX_AGE).httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+}

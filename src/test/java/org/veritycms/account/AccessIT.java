@@ -1,0 +1,136 @@
+package org.veritycms.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.veritycms.testing.Deployments;
+import org.veritycms.testing.Http;
+import org.veritycms.testing.TestAccounts;
+
+/** Sign-in, sessions, lockout, CSRF and role checks, over HTTP. */
+@ExtendWith(ArquillianExtension.class)
+class AccessIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.verity(Http.class, TestAccounts.class);
+    }
+
+    @Inject
+    TestAccounts testAccounts;
+
+    static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void signInOpensASessionThatReachesTheAdmin() {
+        Account editor = testAccounts.create(Role.EDITOR);
+        String cookie = signIn(editor.username(), TestAccounts.PASSWORD, 303);
+        HttpResponse<String> admin = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/admin"))
+                .header("Cookie", cookie).build());
+        assertEquals(200, admin.statusCode());
+        assertTrue(admin.body().contains(editor.displayName()));
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSite() {
+        Account editor = testAccounts.create(Role.EDITOR);
+        HttpResponse<String> response = postLogin(editor.username(), TestAccounts.PASSWORD);
+        String setCookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SessionStore.COOKIE + "=")).findFirst().orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
+    }
+
+    @Test
+    void signedOutBrowserIsSentToSignInAndApiGets401() {
+        HttpResponse<String> browser = Http.get("/admin");
+        assertEquals(303, browser.statusCode());
+        assertTrue(browser.headers().firstValue("Location").orElse("").contains("/admin/login?next=%2Fadmin"));
+        HttpResponse<String> api = Http.get("/api/v1/me", "application/json");
+        assertEquals(401, api.statusCode());
+        assertEquals("application/problem+json", api.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void apiAcceptsBasicCredentialsWithoutASession() {
+        Account reviewer = testAccounts.create(Role.CLINICAL_REVIEWER);
+        HttpResponse<String> me = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/me"))
+                .header("Authorization", TestAccounts.basic(reviewer)).build());
+        assertEquals(200, me.statusCode());
+        assertTrue(me.body().contains("CLINICAL_REVIEWER"));
+        assertTrue(me.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(SessionStore.COOKIE)));
+    }
+
+    @Test
+    void accountWithoutARoleIsForbidden() {
+        Account nobody = testAccounts.create();
+        HttpResponse<String> me = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/me"))
+                .header("Authorization", TestAccounts.basic(nobody)).build());
+        assertEquals(403, me.statusCode());
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount() {
+        Account editor = testAccounts.create(Role.EDITOR);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, postLogin(editor.username(), "wrong password " + i).statusCode());
+        }
+        HttpResponse<String> fifth = postLogin(editor.username(), "wrong password 5");
+        assertEquals(401, fifth.statusCode());
+        assertTrue(fifth.body().contains("locked"), "the fifth failure locks the account");
+        HttpResponse<String> right = postLogin(editor.username(), TestAccounts.PASSWORD);
+        assertEquals(401, right.statusCode(), "even the right password waits out the lock");
+    }
+
+    @Test
+    void formWithoutItsCsrfTokenIsRefused() {
+        Account editor = testAccounts.create(Role.EDITOR);
+        HttpResponse<String> response = Http.post("/admin/login", "application/x-www-form-urlencoded",
+                "username=" + editor.username() + "&password=" + enc(TestAccounts.PASSWORD) + "&csrf=forged");
+        assertEquals(403, response.statusCode());
+        assertTrue(response.body().contains("expired"));
+    }
+
+    @Test
+    void signInNeverRedirectsToAnotherSite() {
+        assertEquals("/admin", SignInResource.safeNext("//evil.example/x"));
+        assertEquals("/admin", SignInResource.safeNext("https://evil.example/"));
+        assertEquals("/admin/pages", SignInResource.safeNext("/admin/pages"));
+    }
+
+    private String signIn(String username, String password, int expectedStatus) {
+        HttpResponse<String> response = postLogin(username, password);
+        assertEquals(expectedStatus, response.statusCode(), response.body());
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(SessionStore.COOKIE + "="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    /** Gets the form (and its reader cookie and token), then posts it. */
+    private HttpResponse<String> postLogin(String username, String password) {
+        HttpResponse<String> form = Http.get("/admin/login");
+        String reader = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("verity_reader="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        Matcher m = CSRF.matcher(form.body());
+        assertTrue(m.find());
+        return Http.post("/admin/login", "application/x-www-form-urlencoded",
+                "username=" + enc(username) + "&password=" + enc(password) + "&next=%2Fadmin&csrf=" + enc(m.group(1)),
+                "Cookie", reader);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
