@@ -69,7 +69,7 @@ public class PublicSite {
         }
         Views.PageView view = views.page(page, pages.findVisibleBySlugs(page.relatedSlugs(), now));
         String html = renderer.render("page.ftlh", page.title(), List.of(view.topic(), new Link(page.title(), view.url())),
-                Map.of("page", view));
+                Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER));
         return new PageCache.Entry(topicSlug, html, java.util.Set.copyOf(page.relatedSlugs()), validUntil(page, now));
     }
 
