@@ -98,4 +98,17 @@ class ThemeRenderingTest {
         assertTrue(registry.staticFile("css/verity.css").isPresent(), "assets fall back to default");
         assertTrue(registry.staticFile("../calm/theme.properties").isEmpty(), "no escaping the static folder");
     }
+
+    @Test
+    void highContrastThemeOverridesItsCssAndOneTemplateAndInheritsTheRest() throws IOException {
+        ThemeRegistry registry = new ThemeRegistry(List.of(THEMES), "high-contrast");
+        assertEquals(List.of("high-contrast", "default"), registry.chain().stream().map(Theme::name).toList());
+        assertTrue(registry.staticFile("css/theme.css").orElseThrow().startsWith(THEMES.resolve("high-contrast")));
+        assertTrue(registry.staticFile("css/verity.css").orElseThrow().startsWith(THEMES.resolve("default")));
+        ThemeRenderer contrast = new ThemeRenderer(registry, "en-GB", 0);
+        String notFound = contrast.render("404.ftlh", Map.of("errorId", "x1", "pageTitle", "", "breadcrumbs", List.of()));
+        assertTrue(notFound.contains("<ul>"), "its own 404 template");
+        String page = contrast.render("page.ftlh", Map.of("page", SampleViews.page(), "pageTitle", "", "breadcrumbs", List.of()));
+        assertTrue(page.contains("Page last reviewed"), "the default page template");
+    }
 }
