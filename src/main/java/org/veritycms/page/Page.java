@@ -201,6 +201,11 @@ public class Page {
         this.status = PageStatus.WITHDRAWN;
     }
 
+    /** Takes a page off the site at the end of its publication window. */
+    public void archive() {
+        this.status = PageStatus.ARCHIVED;
+    }
+
     /** Puts a withdrawn page back, as after a full review. */
     public void restore() {
         if (status == PageStatus.WITHDRAWN) {

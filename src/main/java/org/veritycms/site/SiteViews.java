@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.veritycms.page.MediaItem;
 import org.veritycms.page.Page;
 import org.veritycms.page.Topic;
+import org.veritycms.review.ReviewState;
+import org.veritycms.review.ReviewStatus;
 import org.veritycms.site.Views.EvidenceView;
 import org.veritycms.site.Views.Link;
 import org.veritycms.site.Views.MediaView;
@@ -23,14 +25,16 @@ import org.veritycms.theme.DateFormats;
 public class SiteViews {
 
     private final DateFormats dates;
+    private final ReviewStatus review;
 
     @Inject
-    public SiteViews(DateFormats dates) {
+    public SiteViews(DateFormats dates, ReviewStatus review) {
         this.dates = dates;
+        this.review = review;
     }
 
     protected SiteViews() {
-        this(null);
+        this(null, null);
     }
 
     public static String topicUrl(String topicSlug) {
@@ -49,7 +53,8 @@ public class SiteViews {
     public PageSummary summary(Page page) {
         return new PageSummary(page.slug(), page.title(), page.summary(), pageUrl(page.topic().slug(), page.slug()),
                 page.topic().title(), dates.format(page.reviewDates().lastReviewedOn()),
-                dates.format(page.reviewDates().nextReviewDue()), iso(page.reviewDates().nextReviewDue()));
+                dates.format(page.reviewDates().nextReviewDue()), iso(page.reviewDates().nextReviewDue()),
+                review.of(page).name());
     }
 
     public PageView page(Page page, List<Page> related) {
@@ -57,6 +62,7 @@ public class SiteViews {
         List<PageSummary> relatedInOrder = page.relatedSlugs().stream().map(bySlug::get)
                 .filter(java.util.Objects::nonNull).map(this::summary).toList();
         Topic topic = page.topic();
+        ReviewState state = review.of(page);
         return new PageView(page.slug(), page.title(), page.summary(), page.bodyHtml(),
                 new Link(topic.title(), topicUrl(topic.slug())),
                 page.media().stream().map(this::media).toList(),
@@ -68,13 +74,14 @@ public class SiteViews {
                 dates.format(page.updatedAt()), page.updatedAt().toString(),
                 page.reviewedBy() == null ? null : page.reviewedBy().name(),
                 page.reviewedBy() == null ? null : page.reviewedBy().profession(),
-                pageUrl(topic.slug(), page.slug()));
+                pageUrl(topic.slug(), page.slug()), state.name(), state.showsPublicNotice());
     }
 
     private MediaView media(MediaItem item) {
         return new MediaView(item.kind().name(), item.title(), item.src(), item.altText(), item.transcript(),
                 dates.format(item.reviewDates().lastReviewedOn()), iso(item.reviewDates().lastReviewedOn()),
-                dates.format(item.reviewDates().nextReviewDue()), iso(item.reviewDates().nextReviewDue()));
+                dates.format(item.reviewDates().nextReviewDue()), iso(item.reviewDates().nextReviewDue()),
+                review.of(item).name());
     }
 
     private static String iso(LocalDate date) {

@@ -15,11 +15,11 @@ public final class Views {
     }
 
     public record PageSummary(String slug, String title, String summary, String url, String topicTitle,
-            String lastReviewed, String nextReviewDue, String nextReviewDueIso) {
+            String lastReviewed, String nextReviewDue, String nextReviewDueIso, String reviewState) {
     }
 
     public record MediaView(String kind, String title, String src, String altText, String transcript,
-            String lastReviewed, String lastReviewedIso, String reviewDue, String reviewDueIso) {
+            String lastReviewed, String lastReviewedIso, String reviewDue, String reviewDueIso, String reviewState) {
         public boolean isImage() {
             return "IMAGE".equals(kind);
         }
@@ -40,6 +40,6 @@ public final class Views {
             List<MediaView> media, List<EvidenceView> evidence, List<PageSummary> related,
             String lastReviewed, String lastReviewedIso, String nextReviewDue, String nextReviewDueIso,
             String lastUpdated, String lastUpdatedIso, String reviewerName, String reviewerProfession,
-            String url) {
+            String url, String reviewState, boolean overdueNotice) {
     }
 }

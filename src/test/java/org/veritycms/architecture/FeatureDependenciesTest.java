@@ -34,6 +34,7 @@ class FeatureDependenciesTest {
                 .layer("shared").definedBy("org.veritycms.shared..")
                 .layer("theme").definedBy("org.veritycms.theme..")
                 .layer("scheduling").definedBy("org.veritycms.scheduling..")
+                .layer("notification").definedBy("org.veritycms.notification..")
                 .layer("account").definedBy("org.veritycms.account..")
                 .layer("page").definedBy("org.veritycms.page..")
                 .layer("content").definedBy("org.veritycms.content..")
@@ -46,7 +47,8 @@ class FeatureDependenciesTest {
                 .whereLayer("content").mayOnlyBeAccessedByLayers("web", "features", "moderation")
                 .whereLayer("page").mayOnlyBeAccessedByLayers("content", "features", "moderation", "web")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("page", "content", "features", "moderation", "web")
-                .whereLayer("scheduling").mayOnlyBeAccessedByLayers("features", "moderation", "web")
+                .whereLayer("scheduling").mayOnlyBeAccessedByLayers("notification", "page", "content", "features", "moderation", "web")
+                .whereLayer("notification").mayOnlyBeAccessedByLayers("features", "moderation", "web")
                 .whereLayer("theme").mayOnlyBeAccessedByLayers("account", "page", "content", "features", "moderation", "web")
                 .check(classes);
     }

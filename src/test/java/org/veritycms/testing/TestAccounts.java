@@ -41,6 +41,15 @@ public class TestAccounts {
         return account;
     }
 
+    /** A new account with an e-mail address. */
+    @Transactional
+    public Account createWithEmail(String email, Role... roles) {
+        Account account = create(roles);
+        accounts.findById(account.id()).orElseThrow().changeEmail(email);
+        account.changeEmail(email);
+        return account;
+    }
+
     /** An HTTP Basic header for the account. */
     public static String basic(Account account) {
         return "Basic " + Base64.getEncoder().encodeToString((account.username() + ":" + PASSWORD)

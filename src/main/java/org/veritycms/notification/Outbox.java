@@ -1,0 +1,54 @@
+package org.veritycms.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts messages in the outbox. The dedupe key makes enqueueing idempotent: the same key twice is
+ * one message, whichever node or re-run asks.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @PersistenceContext(unitName = "verity")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Enqueues the message unless one with this key exists; returns the message either way. */
+    @Transactional
+    public Notification enqueue(String dedupeKey, String kind, String recipient, String subject, String body) {
+        Optional<Notification> existing = find(dedupeKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Notification n = new Notification(dedupeKey, kind, recipient, subject, body, clock.instant());
+        em.persist(n);
+        return n;
+    }
+
+    public Optional<Notification> find(String dedupeKey) {
+        return em.createQuery("select n from Notification n where n.dedupeKey = :k", Notification.class)
+                .setParameter("k", dedupeKey).getResultStream().findFirst();
+    }
+
+    /** Messages due for an attempt, oldest first. */
+    public List<Long> due(Instant now, int limit) {
+        return em.createQuery("select n.id from Notification n where n.status = :s and n.nextAttemptAt <= :now"
+                        + " order by n.nextAttemptAt, n.id", Long.class)
+                .setParameter("s", Notification.Status.PENDING).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    public List<Notification> recent(int limit) {
+        return em.createQuery("select n from Notification n order by n.createdAt desc, n.id desc", Notification.class)
+                .setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,120 @@
+package org.veritycms.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.veritycms.account.Account;
+import org.veritycms.account.AccountRepository;
+import org.veritycms.account.Role;
+import org.veritycms.notification.Notification;
+import org.veritycms.notification.Outbox;
+
+/**
+ * Turns the day's new reminders into one digest per owner rather than one mail per page, and an
+ * escalation to the owner's lead and the administrators for escalated stages.
+ */
+@ApplicationScoped
+public class ReviewDigests {
+
+    @PersistenceContext(unitName = "verity")
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    Config config;
+
+    /** One line of a digest. */
+    record Line(ReviewReminder reminder, String title, String url) {
+    }
+
+    /** Composes digests from reminders not yet sent; returns how many messages were queued. */
+    public int compose(LocalDate today) {
+        List<Object[]> rows = em.createQuery("select r, p.title, p.slug, t.slug from ReviewReminder r, Page p join p.topic t"
+                + " where r.pageId = p.id and r.notificationId is null order by r.owner, r.cycleDue, p.title", Object[].class)
+                .getResultList();
+        Map<String, List<Line>> byOwner = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            ReviewReminder r = (ReviewReminder) row[0];
+            byOwner.computeIfAbsent(r.owner(), o -> new ArrayList<>())
+                    .add(new Line(r, (String) row[1], siteUrl() + "/" + row[3] + "/" + row[2]));
+        }
+        int queued = 0;
+        for (Map.Entry<String, List<Line>> owner : byOwner.entrySet()) {
+            List<Line> lines = owner.getValue();
+            long first = lines.stream().mapToLong(l -> l.reminder().id()).min().orElseThrow();
+            Notification digest = outbox.enqueue("review-digest:" + owner.getKey() + ":" + today + ":" + first,
+                    "REVIEW_DIGEST", ownerAddress(owner.getKey()),
+                    "Pages to review for " + owner.getKey() + " (" + lines.size() + ")", body(owner.getKey(), lines, today));
+            queued++;
+            List<Line> escalated = lines.stream().filter(l -> ReviewPolicy.escalates(l.reminder().stage())).toList();
+            if (!escalated.isEmpty()) {
+                for (String to : escalationAddresses(owner.getKey())) {
+                    outbox.enqueue("review-escalation:" + owner.getKey() + ":" + today + ":" + first + ":" + to,
+                            "REVIEW_ESCALATION", to, "Overdue reviews for " + owner.getKey() + " (" + escalated.size() + ")",
+                            body(owner.getKey(), escalated, today));
+                    queued++;
+                }
+            }
+            lines.forEach(l -> l.reminder().includedIn(digest.id()));
+        }
+        return queued;
+    }
+
+    private static String body(String owner, List<Line> lines, LocalDate today) {
+        StringBuilder text = new StringBuilder("Review reminders for ").append(owner).append(" on ").append(today)
+                .append(".\n\n");
+        for (Line l : lines) {
+            text.append("- ").append(l.title()).append(": ").append(describe(l.reminder().stage()))
+                    .append(" (due ").append(l.reminder().cycleDue()).append(")\n  ").append(l.url()).append('\n');
+        }
+        return text.append("\nA clinical reviewer can sign off each page from its review screen in the admin.\n").toString();
+    }
+
+    static String describe(String stage) {
+        return switch (stage) {
+            case "D0" -> "review due today";
+            case "ESCALATE" -> "overdue: escalated";
+            case "NOTICE" -> "overdue: readers now see a public notice";
+            case "WITHDRAWN" -> "withdrawn from the site until reviewed";
+            default -> stage.startsWith("D") ? "review due in " + stage.substring(1) + " days"
+                    : "overdue for " + stage.substring(1) + " week(s)";
+        };
+    }
+
+    private String ownerAddress(String owner) {
+        return config.getOptionalValue("verity.teams." + owner + ".email", String.class)
+                .or(() -> accounts.findByUsername(owner).map(Account::email))
+                .orElseGet(() -> config.getOptionalValue("verity.review.default-recipient", String.class)
+                        .orElse("editors@localhost"));
+    }
+
+    private Set<String> escalationAddresses(String owner) {
+        Set<String> to = new LinkedHashSet<>();
+        Optional<String> lead = config.getOptionalValue("verity.teams." + owner + ".lead", String.class);
+        lead.ifPresent(to::add);
+        accounts.withRole(Role.ADMIN).stream().map(Account::email).filter(e -> e != null && !e.isBlank()).forEach(to::add);
+        if (to.isEmpty()) {
+            to.add(config.getOptionalValue("verity.review.escalation-recipient", String.class).orElse("admins@localhost"));
+        }
+        return to;
+    }
+
+    private String siteUrl() {
+        return config.getOptionalValue("verity.site.url", String.class).orElse("http://localhost:8080");
+    }
+}

@@ -1,0 +1,97 @@
+package org.veritycms.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.veritycms.account.AccountRepository;
+import org.veritycms.account.CurrentAccount;
+import org.veritycms.page.PageRepository;
+import org.veritycms.shared.ProblemException;
+
+/** Review sign-off, review history, the review dashboard and an on-demand scan, over JSON. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    /** A review as submitted. */
+    public record ReviewRequest(@NotNull ReviewKind kind, Long mediaItemId, @Size(max = 4000) String scopeNotes,
+            LocalDate nextDue) {
+    }
+
+    /** A review record as the API shows it. */
+    public record ReviewJson(long id, String kind, Long mediaItemId, String subject, String reviewer, String profession,
+            String registrationNumber, String scopeNotes, int revision, String contentSha256, LocalDate reviewedOn,
+            LocalDate nextReviewDue, Instant recordedAt) {
+        static ReviewJson of(ReviewRecord r) {
+            return new ReviewJson(r.id(), r.kind().name(), r.mediaItemId(), r.subjectTitle(), r.reviewerName(),
+                    r.reviewerProfession(), r.registrationNumber(), r.scopeNotes(), r.revisionNumber(), r.contentSha256(),
+                    r.reviewedOn(), r.nextReviewDue(), r.recordedAt());
+        }
+    }
+
+    @Inject
+    ReviewSignOff signOff;
+
+    @Inject
+    ReviewDashboard dashboard;
+
+    @Inject
+    ReviewScanner scanner;
+
+    @Inject
+    CurrentAccount current;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    PageRepository pages;
+
+    @POST
+    @Path("pages/{slug}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"CLINICAL_REVIEWER", "EDITOR"})
+    @Transactional
+    public Response record(@PathParam("slug") String slug, @Valid @NotNull ReviewRequest request) {
+        ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(request.kind(), request.mediaItemId(),
+                request.scopeNotes(), request.nextDue()), accounts.findById(current.require().accountId()).orElseThrow());
+        return Response.status(Response.Status.CREATED).entity(ReviewJson.of(record)).build();
+    }
+
+    @GET
+    @Path("pages/{slug}/reviews")
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    @Transactional
+    public List<ReviewJson> history(@PathParam("slug") String slug) {
+        long pageId = pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'.")).id();
+        return signOff.recordsOf(pageId).stream().map(ReviewJson::of).toList();
+    }
+
+    @GET
+    @Path("reviews/dashboard")
+    @RolesAllowed({"EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    public ReviewDashboard.View dashboard() {
+        return dashboard.view();
+    }
+
+    @POST
+    @Path("reviews/scan")
+    @RolesAllowed("ADMIN")
+    public ReviewScanner.Result scanNow() {
+        return scanner.scan();
+    }
+}

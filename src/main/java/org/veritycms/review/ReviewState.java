@@ -1,0 +1,21 @@
+package org.veritycms.review;
+
+/** Where a page or media item stands against its next review date, always derived from the clock. */
+public enum ReviewState {
+    /** More than the first reminder's distance from its due date. */
+    CURRENT,
+    /** Due within the reminder window (60 days by default). */
+    DUE_SOON,
+    /** Due today. */
+    DUE,
+    /** Past its due date, less than the notice threshold. */
+    OVERDUE,
+    /** Overdue long enough that readers see a public notice. */
+    NOTICE,
+    /** Overdue long enough to be taken off the site. */
+    WITHDRAWN;
+
+    public boolean showsPublicNotice() {
+        return this == NOTICE;
+    }
+}

@@ -1,0 +1,172 @@
+package org.veritycms.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.veritycms.account.Account;
+import org.veritycms.account.AccountRepository;
+import org.veritycms.account.Role;
+import org.veritycms.notification.NotificationDispatcher;
+import org.veritycms.page.Page;
+import org.veritycms.page.PageStatus;
+import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.VerityClock;
+import org.veritycms.testing.Deployments;
+import org.veritycms.testing.Http;
+import org.veritycms.testing.Libraries;
+import org.veritycms.testing.TestAccounts;
+
+/**
+ * One page and its video through the whole review ladder, by moving the clock a day at a time:
+ * each reminder once, delivered to a real SMTP server; the public notice from day 30; 410 from
+ * day 90; and a full review bringing the page back.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReviewLifecycleIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class)
+                .addAsLibraries(Libraries.jar("greenmail-2"));
+    }
+
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    static final LocalDate DUE = LocalDate.of(2031, 6, 2);
+
+    @Inject
+    ReviewFixtures fixtures;
+
+    @Inject
+    TestAccounts testAccounts;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    ReviewScanner scanner;
+
+    @Inject
+    ReviewSignOff signOff;
+
+    @Inject
+    ReviewStatus status;
+
+    @Inject
+    NotificationDispatcher dispatcher;
+
+    @Inject
+    VerityClock clock;
+
+    GreenMail smtp;
+    Set<String> publishedBefore;
+
+    @BeforeEach
+    void startMailServer() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("verity.smtp.port", 3025), "127.0.0.1", "smtp"));
+        smtp.start();
+        publishedBefore = fixtures.published();
+    }
+
+    @AfterEach
+    void putTheWorldBack() {
+        clock.release();
+        fixtures.republish(publishedBefore);
+        smtp.stop();
+    }
+
+    @Test
+    void thePageWalksTheWholeLadderOnceAndAFullReviewBringsItBack() throws Exception {
+        String ownerEmail = "owner-" + RUN + "@example.test";
+        Account owner = testAccounts.createWithEmail(ownerEmail, Role.EDITOR);
+        Account author = testAccounts.create(Role.AUTHOR, Role.CLINICAL_REVIEWER);
+        Account reviewer = testAccounts.create(Role.CLINICAL_REVIEWER);
+        String slug = "ladder-" + RUN;
+        Page page = fixtures.publishedPage(slug, owner.username(), author.username(), DUE.plusYears(1), DUE);
+        String url = "/exercise/" + slug;
+
+        for (LocalDate day = DUE.minusDays(61); !day.isAfter(DUE.plusDays(90)); day = day.plusDays(1)) {
+            clock.pin(day);
+            scanner.scan();
+            dispatcher.dispatch();
+            if (day.equals(DUE.plusDays(29))) {
+                assertFalse(Http.get(url).body().contains("overdue for review"), "no notice before day 30");
+            }
+            if (day.equals(DUE.plusDays(30))) {
+                assertTrue(Http.get(url).body().contains("This page is overdue for review"), "notice from day 30");
+            }
+            if (day.equals(DUE.plusDays(89))) {
+                assertEquals(200, Http.get(url).statusCode(), "still up on day 89");
+            }
+        }
+
+        List<String> expected = List.of("D60", "D30", "D7", "D0", "W1", "ESCALATE", "W3", "W4", "NOTICE", "W5", "W6", "W7",
+                "W8", "W9", "W10", "W11", "W12", "WITHDRAWN");
+        assertEquals(expected, fixtures.stages(page.id()), "each stage once, in order");
+        assertEquals(PageStatus.WITHDRAWN, fixtures.status(slug));
+        assertEquals(410, Http.get(url).statusCode(), "withdrawn on day 90");
+
+        scanner.scan();
+        dispatcher.dispatch();
+        assertEquals(expected, fixtures.stages(page.id()), "a re-run adds nothing");
+        assertEquals(expected.size(), fixtures.notificationsTo(ownerEmail, "REVIEW_DIGEST"), "one digest per new stage");
+        assertEquals(expected.size(), fixtures.sentTo(ownerEmail), "each digest sent");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        long toOwner = Arrays.stream(received).filter(m -> recipients(m).contains(ownerEmail)).count();
+        assertEquals(expected.size(), toOwner, "the SMTP server received each reminder once");
+
+        assertThrows(ProblemException.class, () -> signOff.record(slug,
+                new ReviewSignOff.Request(ReviewKind.FULL, fixtures.mediaId(slug), null, null),
+                accounts.findById(author.id()).orElseThrow()), "no one reviews a revision they wrote");
+        assertThrows(ProblemException.class, () -> signOff.record(slug,
+                new ReviewSignOff.Request(ReviewKind.FULL, fixtures.mediaId(slug), null, null),
+                accounts.findById(owner.id()).orElseThrow()), "an editor is not a clinical reviewer");
+
+        ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.FULL, fixtures.mediaId(slug),
+                "Checked the video against current guidance.", null), accounts.findById(reviewer.id()).orElseThrow());
+        assertEquals(1, record.revisionNumber());
+        assertEquals(64, record.contentSha256().length());
+        assertEquals(DUE.plusDays(90).plusMonths(24), record.nextReviewDue());
+        assertEquals(PageStatus.PUBLISHED, fixtures.status(slug), "a full review restores the page");
+        assertEquals(200, Http.get(url).statusCode());
+        assertFalse(Http.get(url).body().contains("This page is overdue for review"));
+    }
+
+    @Test
+    void partialReviewIsLoggedAndMovesNoDate() {
+        Account owner = testAccounts.create(Role.EDITOR);
+        Account author = testAccounts.create(Role.AUTHOR);
+        String slug = "partial-" + RUN;
+        Page page = fixtures.publishedPage(slug, owner.username(), author.username(), LocalDate.of(2027, 8, 1),
+                LocalDate.of(2027, 9, 1));
+        ReviewRecord partial = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.PARTIAL, null, "Checked the first half.",
+                null), accounts.findById(owner.id()).orElseThrow());
+        assertEquals(null, partial.nextReviewDue());
+        assertEquals(LocalDate.of(2027, 8, 1), fixtures.nextDue(slug), "the page's own date is unchanged");
+        assertEquals(1, signOff.recordsOf(page.id()).size());
+    }
+
+    private static String recipients(MimeMessage m) {
+        try {
+            return Arrays.toString(m.getAllRecipients());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
