@@ -1,6 +1,7 @@
 package org.veritycms.moderation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -21,7 +22,7 @@ import org.veritycms.shared.ProblemException;
 /**
  * The comments moderators look at, filtered by status, reason and page. By default the open
  * queue: held and hidden comments, safeguarding first, oldest first. Three queries whatever the
- * page size: the comments, their total, and their reports.
+ * page size: the comments with their pages, their total, and their reports.
  */
 @ApplicationScoped
 public class ModerationQueue {
@@ -68,8 +69,11 @@ public class ModerationQueue {
                     + " or exists (select r.id from CommentReport r where r.comment = c and r.reason = :reportReason))");
         }
         boolean queueOrder = OPEN.containsAll(statuses);
-        TypedQuery<Comment> query = em.createQuery("select c from Comment c join fetch c.page p join fetch p.topic"
-                + where + " order by c.urgent desc, c.createdAt " + (queueOrder ? "asc" : "desc") + ", c.id", Comment.class);
+        TypedQuery<Comment> query = em.createQuery("select c from Comment c" + where + " order by c.urgent desc, c.createdAt "
+                + (queueOrder ? "asc" : "desc") + ", c.id", Comment.class);
+        EntityGraph<Comment> withPage = em.createEntityGraph(Comment.class);
+        withPage.addSubgraph("page").addAttributeNodes("topic");
+        query.setHint("jakarta.persistence.loadgraph", withPage);
         TypedQuery<Long> count = em.createQuery("select count(c) from Comment c" + where, Long.class);
         bind(query, filter, statuses);
         bind(count, filter, statuses);
