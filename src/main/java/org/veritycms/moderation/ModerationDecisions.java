@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.veritycms.comment.Comment;
 import org.veritycms.comment.CommentRepository;
 import org.veritycms.comment.CommentStatus;
@@ -83,7 +85,8 @@ public class ModerationDecisions {
         Instant now = clock.instant();
         List<Decided> results = new ArrayList<>();
         // locked in id order, so two moderators' bulk actions cannot deadlock
-        for (long id : new TreeSet<>(commentIds)) {
+        TreeSet<Long> ids = commentIds.stream().filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
+        for (long id : ids) {
             Optional<Comment> found = comments.findForUpdate(id);
             if (found.isEmpty()) {
                 results.add(new Decided(id, false, null, "There is no comment " + id + "."));
