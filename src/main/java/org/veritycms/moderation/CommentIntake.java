@@ -46,33 +46,34 @@ public class CommentIntake {
 
     static final String PREMODERATED = "premoderated";
 
-    @Inject
-    PageRepository pages;
+    private final PageRepository pages;
+    private final CommentRepository comments;
+    private final ScreeningPipeline pipeline;
+    private final FormStamps stamps;
+    private final ModerationLog log;
+    private final ModerationNotices notices;
+    private final Event<PageChanged> changes;
+    private final Clock clock;
+    private final long duplicateHours;
 
     @Inject
-    CommentRepository comments;
+    public CommentIntake(PageRepository pages, CommentRepository comments, ScreeningPipeline pipeline,
+            FormStamps stamps, ModerationLog log, ModerationNotices notices, Event<PageChanged> changes, Clock clock,
+            @ConfigProperty(name = "verity.comments.duplicate-hours", defaultValue = "24") long duplicateHours) {
+        this.pages = pages;
+        this.comments = comments;
+        this.pipeline = pipeline;
+        this.stamps = stamps;
+        this.log = log;
+        this.notices = notices;
+        this.changes = changes;
+        this.clock = clock;
+        this.duplicateHours = duplicateHours;
+    }
 
-    @Inject
-    ScreeningPipeline pipeline;
-
-    @Inject
-    FormStamps stamps;
-
-    @Inject
-    ModerationLog log;
-
-    @Inject
-    ModerationNotices notices;
-
-    @Inject
-    Event<PageChanged> changes;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "verity.comments.duplicate-hours", defaultValue = "24")
-    long duplicateHours;
+    protected CommentIntake() {
+        this(null, null, null, null, null, null, null, null, 0);
+    }
 
     @Transactional
     public Outcome submit(NewComment form) {

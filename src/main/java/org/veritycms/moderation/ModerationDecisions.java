@@ -52,22 +52,27 @@ public class ModerationDecisions {
     public record Decided(long commentId, boolean applied, String status, String problem) {
     }
 
-    @Inject
-    CommentRepository comments;
-
-    @Inject
-    ModerationLog log;
-
-    @Inject
-    ModerationNotices notices;
-
-    @Inject
-    Event<PageChanged> changes;
-
-    @Inject
-    Clock clock;
-
     /** One decision on one comment; a decision its status does not allow is a conflict (409). */
+    private final CommentRepository comments;
+    private final ModerationLog log;
+    private final ModerationNotices notices;
+    private final Event<PageChanged> changes;
+    private final Clock clock;
+
+    @Inject
+    public ModerationDecisions(CommentRepository comments, ModerationLog log, ModerationNotices notices,
+            Event<PageChanged> changes, Clock clock) {
+        this.comments = comments;
+        this.log = log;
+        this.notices = notices;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    protected ModerationDecisions() {
+        this(null, null, null, null, null);
+    }
+
     @Transactional
     public Decided decide(long commentId, Decision decision, String moderator, String reasonCode, String note) {
         RejectionReason reason = reasonFor(decision, reasonCode);

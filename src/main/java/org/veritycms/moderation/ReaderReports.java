@@ -32,25 +32,28 @@ public class ReaderReports {
     public record Outcome(Result result, long commentId, String topicSlug, String pageSlug) {
     }
 
-    @Inject
-    CommentRepository comments;
+    private final CommentRepository comments;
+    private final ModerationLog log;
+    private final Event<PageChanged> changes;
+    private final Clock clock;
+    private final int reportsToHide;
+    private final int reportsToHideApproved;
 
     @Inject
-    ModerationLog log;
+    public ReaderReports(CommentRepository comments, ModerationLog log, Event<PageChanged> changes, Clock clock,
+            @ConfigProperty(name = "verity.comments.reports-to-hide", defaultValue = "3") int reportsToHide,
+            @ConfigProperty(name = "verity.comments.reports-to-hide-approved", defaultValue = "6") int reportsToHideApproved) {
+        this.comments = comments;
+        this.log = log;
+        this.changes = changes;
+        this.clock = clock;
+        this.reportsToHide = reportsToHide;
+        this.reportsToHideApproved = reportsToHideApproved;
+    }
 
-    @Inject
-    Event<PageChanged> changes;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "verity.comments.reports-to-hide", defaultValue = "3")
-    int reportsToHide;
-
-    @Inject
-    @ConfigProperty(name = "verity.comments.reports-to-hide-approved", defaultValue = "6")
-    int reportsToHideApproved;
+    protected ReaderReports() {
+        this(null, null, null, null, 0, 0);
+    }
 
     @Transactional
     public Outcome report(long commentId, String readerId, String reasonCode, String note) {

@@ -118,4 +118,15 @@ class CommentTest {
         assertEquals("abc\ndef", CommentBody.clean("a\u202Eb\u0000c\r\ndef"));
         assertEquals(CommentBody.fingerprint("Great advice, thanks!"), CommentBody.fingerprint("great   ADVICE thanks"));
     }
+
+    @Test
+    void aPageTakesCommentsWhileItsPolicyAllowsAndReadersCanSeeIt() {
+        assertTrue(Commenting.isOpen(page, SampleComments.NOW));
+        assertFalse(Commenting.isPremoderated(page));
+        assertFalse(Commenting.isOpen(SampleComments.page(CommentPolicy.CLOSED), SampleComments.NOW));
+        Page premoderated = SampleComments.page(CommentPolicy.PREMODERATED);
+        assertTrue(Commenting.isOpen(premoderated, SampleComments.NOW) && Commenting.isPremoderated(premoderated));
+        premoderated.withdraw();
+        assertFalse(Commenting.isOpen(premoderated, SampleComments.NOW), "withdrawing a page closes its comments");
+    }
 }
