@@ -24,18 +24,21 @@ public class PublicSite {
     private final SiteViews views;
     private final SiteRenderer renderer;
     private final Clock clock;
+    private final CommentSection comments;
 
     @Inject
-    public PublicSite(PageRepository pages, TopicRepository topics, SiteViews views, SiteRenderer renderer, Clock clock) {
+    public PublicSite(PageRepository pages, TopicRepository topics, SiteViews views, SiteRenderer renderer, Clock clock,
+            CommentSection comments) {
         this.pages = pages;
         this.topics = topics;
         this.views = views;
         this.renderer = renderer;
         this.clock = clock;
+        this.comments = comments;
     }
 
     protected PublicSite() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Transactional
@@ -69,7 +72,7 @@ public class PublicSite {
         }
         Views.PageView view = views.page(page, pages.findVisibleBySlugs(page.relatedSlugs(), now));
         String html = renderer.render("page.ftlh", page.title(), List.of(view.topic(), new Link(page.title(), view.url())),
-                Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER));
+                Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER, "comments", comments.of(page, now)));
         return new PageCache.Entry(topicSlug, html, java.util.Set.copyOf(page.relatedSlugs()), validUntil(page, now));
     }
 

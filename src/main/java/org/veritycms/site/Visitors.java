@@ -18,14 +18,25 @@ import org.veritycms.shared.ReaderTokens;
 @ApplicationScoped
 public class Visitors {
 
+    /** Random for each start, so that nothing a reader writes can pass for a placeholder. */
+    private static final String NONCE = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+
     /** What templates write where a public form's CSRF token goes (never a valid token). */
-    public static final String CSRF_PLACEHOLDER = "__verity_csrf__";
+    public static final String CSRF_PLACEHOLDER = placeholder("csrf");
+
+    /** A placeholder for something filled in per request, unguessable by readers. */
+    public static String placeholder(String name) {
+        return "__verity_" + name + "_" + NONCE + "__";
+    }
 
     @Inject
     ReaderTokens readers;
 
     @Inject
     VisitorKeys keys;
+
+    @Inject
+    CommentPlaceholders comments;
 
     /** The reader id from the request's cookie, if it is genuine. */
     public Optional<String> readerId(HttpHeaders headers) {
@@ -37,7 +48,9 @@ public class Visitors {
         Optional<String> existing = readerId(headers);
         String newToken = existing.isPresent() ? null : readers.issue();
         String readerId = existing.orElseGet(() -> readers.verify(newToken).orElseThrow());
-        String body = html.contains(CSRF_PLACEHOLDER) ? html.replace(CSRF_PLACEHOLDER, keys.csrfForReader(readerId)) : html;
+        // a signed-in person's forms are checked against their session, a reader's against their cookie
+        String csrf = keys.csrfForSignedIn().orElseGet(() -> keys.csrfForReader(readerId));
+        String body = comments.fill(html.contains(CSRF_PLACEHOLDER) ? html.replace(CSRF_PLACEHOLDER, csrf) : html, request);
         Response.ResponseBuilder response = Response.ok(body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "private, no-cache");
         if (newToken != null) {

@@ -1,0 +1,55 @@
+package org.veritycms.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.veritycms.comment.FormStamps;
+import org.veritycms.theme.ThemeRenderer;
+
+/**
+ * Fills in the parts of a cached page's comments section that belong to one request: the
+ * signed time the form was shown (for the "too fast" screen), and the notice a reader sees
+ * after posting or reporting ({@code ?comment=held} and so on, from a fixed set, never echoed).
+ */
+@ApplicationScoped
+public class CommentPlaceholders {
+
+    /** Where the form's signed display time goes. */
+    public static final String STAMP = Visitors.placeholder("form_shown");
+    /** Where the notice after posting or reporting goes. */
+    public static final String NOTICE = Visitors.placeholder("comment_notice");
+    /** The notices a redirect may ask for. */
+    public static final Set<String> NOTICES = Set.of("published", "held", "help", "refused", "reported",
+            "already-reported");
+
+    private final FormStamps stamps;
+    private final ThemeRenderer theme;
+    private final Clock clock;
+
+    @Inject
+    public CommentPlaceholders(FormStamps stamps, ThemeRenderer theme, Clock clock) {
+        this.stamps = stamps;
+        this.theme = theme;
+        this.clock = clock;
+    }
+
+    protected CommentPlaceholders() {
+        this(null, null, null);
+    }
+
+    public String fill(String html, HttpServletRequest request) {
+        String out = html;
+        if (out.contains(STAMP)) {
+            out = out.replace(STAMP, stamps.issue(clock.instant()));
+        }
+        if (out.contains(NOTICE)) {
+            String notice = request.getParameter("comment");
+            out = out.replace(NOTICE, notice != null && NOTICES.contains(notice)
+                    ? theme.render("comment-notice.ftlh", Map.of("notice", notice)) : "");
+        }
+        return out;
+    }
+}

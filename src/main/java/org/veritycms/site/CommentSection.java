@@ -1,0 +1,71 @@
+package org.veritycms.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.veritycms.comment.Comment;
+import org.veritycms.comment.CommentRepository;
+import org.veritycms.comment.CommentStatus;
+import org.veritycms.comment.CommentText;
+import org.veritycms.comment.CommentThreads;
+import org.veritycms.comment.Commenting;
+import org.veritycms.comment.ReportReason;
+import org.veritycms.page.Page;
+import org.veritycms.site.CommentViews.CommentView;
+import org.veritycms.site.CommentViews.CommentsView;
+import org.veritycms.site.CommentViews.ReportView;
+import org.veritycms.theme.DateFormats;
+
+/** Composes a page's comments section (one query for all its published comments) and the report form. */
+@ApplicationScoped
+public class CommentSection {
+
+    private final CommentRepository comments;
+    private final DateFormats dates;
+
+    @Inject
+    public CommentSection(CommentRepository comments, DateFormats dates) {
+        this.comments = comments;
+        this.dates = dates;
+    }
+
+    protected CommentSection() {
+        this(null, null);
+    }
+
+    /** The section of a page being rendered, inside the caller's transaction. */
+    public CommentsView of(Page page, Instant now) {
+        List<CommentThreads.Thread> threads = CommentThreads.arrange(comments.publishedOn(page.id()));
+        List<CommentView> views = threads.stream()
+                .map(t -> view(t.comment(), t.replies().stream().map(r -> view(r, List.of())).toList())).toList();
+        return new CommentsView(Commenting.isOpen(page, now), Commenting.isPremoderated(page), CommentThreads.count(threads),
+                views, SiteViews.pageUrl(page.topic().slug(), page.slug()) + "/comments", CommentPlaceholders.STAMP,
+                CommentPlaceholders.NOTICE);
+    }
+
+    /** A published comment to report, with its page. */
+    @Transactional
+    public Optional<ReportView> toReport(long id) {
+        return comments.find(id).filter(c -> c.status() == CommentStatus.PUBLISHED).map(c -> new ReportView(c.id(),
+                c.authorName(), dates.format(c.createdAt()), c.createdAt().toString(), CommentText.toHtml(c.body()),
+                c.page().title(), SiteViews.pageUrl(c.page().topic().slug(), c.page().slug()),
+                reportUrl(c.id()), REASONS));
+    }
+
+    /** Each report reason with its label's message key, e.g. {@code report.reason.personal-information}. */
+    static final List<CommentViews.Choice> REASONS = Arrays.stream(ReportReason.values())
+            .map(r -> new CommentViews.Choice(r.code(), "report.reason." + r.code())).toList();
+
+    public static String reportUrl(long id) {
+        return "/comments/" + id + "/report";
+    }
+
+    private CommentView view(Comment c, List<CommentView> replies) {
+        return new CommentView(c.id(), c.authorName(), dates.format(c.createdAt()), c.createdAt().toString(),
+                CommentText.toHtml(c.body()), reportUrl(c.id()), replies);
+    }
+}
