@@ -17,10 +17,11 @@ import org.veritycms.account.Account;
 import org.veritycms.account.AccountRepository;
 import org.veritycms.account.Role;
 import org.veritycms.comment.Comment;
+import org.veritycms.notification.Outbox;
 
 /**
- * The e-mails moderation sends, written as {@code moderation_notice} rows in the transaction of
- * the decision that causes them, for the mail sender to deliver: safeguarding alerts to every
+ * The e-mails moderation sends, kept as {@code moderation_notice} rows and put in the outbox in the
+ * transaction of the decision that causes them: safeguarding alerts to every
  * moderator at once, rejections to authors who gave an address, and the daily digest.
  */
 @ApplicationScoped
@@ -36,6 +37,9 @@ public class ModerationNotices {
 
     @Inject
     Event<ModeratorAlert> alerts;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -57,7 +61,7 @@ public class ModerationNotices {
                 + " was shown where to get urgent help.\n\nScreen: " + reason + "\nComment number: " + comment.id()
                 + "\n\nRead it now in the moderation queue:\n" + queue + "\n";
         for (String to : moderatorAddresses()) {
-            em.persist(new ModerationNotice(ModerationNotice.Kind.SAFEGUARDING_ALERT, to, subject, body, comment.id(), null,
+            write(new ModerationNotice(ModerationNotice.Kind.SAFEGUARDING_ALERT, to, subject, body, comment.id(), null,
                     clock.instant()));
         }
         LOG.warning(() -> "Safeguarding: comment " + comment.id() + " on page '" + comment.page().slug()
@@ -74,7 +78,7 @@ public class ModerationNotices {
         String body = "Hello " + comment.authorName() + ",\n\nThank you for commenting on \"" + title + "\". A moderator"
                 + " did not publish your comment because " + reason.explanation() + ".\n\nYou are welcome to post"
                 + " again within the rules for comments.\n";
-        em.persist(new ModerationNotice(ModerationNotice.Kind.COMMENT_REJECTED, comment.authorEmail(),
+        write(new ModerationNotice(ModerationNotice.Kind.COMMENT_REJECTED, comment.authorEmail(),
                 "Your comment on \"" + title + "\"", body, comment.id(), null, clock.instant()));
     }
 
@@ -86,12 +90,19 @@ public class ModerationNotices {
         int written = 0;
         for (String to : moderatorAddresses()) {
             if (!sent.contains(to)) {
-                em.persist(new ModerationNotice(ModerationNotice.Kind.DAILY_DIGEST, to, subject, body, null, day,
+                write(new ModerationNotice(ModerationNotice.Kind.DAILY_DIGEST, to, subject, body, null, day,
                         clock.instant()));
                 written++;
             }
         }
         return written;
+    }
+
+    /** Keeps the notice and puts it in the outbox, which delivers it (once, whatever re-runs). */
+    private void write(ModerationNotice notice) {
+        em.persist(notice);
+        outbox.enqueue("moderation:" + notice.id(), "MODERATION_" + notice.kind().name(), notice.recipient(),
+                notice.subject(), notice.body());
     }
 
     /** Enabled moderators with an e-mail address, and the shared alert address when one is configured. */
