@@ -90,11 +90,12 @@ public class ReviewScanner {
         return pages;
     }
 
+    /** Reminders already recorded in the current cycle of each page inside the window. */
     private Set<String> existingReminders(LocalDate today) {
-        List<Object[]> rows = em.createQuery("select r.pageId, r.cycleDue, r.stage from ReviewReminder r"
-                        + " where r.cycleDue <= :horizon and r.cycleDue >= :oldest", Object[].class)
-                .setParameter("horizon", today.plusDays(policy.firstReminderDays()))
-                .setParameter("oldest", today.minusDays(policy.withdrawAfterDays() + 7L)).getResultList();
+        List<Object[]> rows = em.createQuery("select r.pageId, r.cycleDue, r.stage from ReviewReminder r, Page p"
+                        + " where r.pageId = p.id and r.cycleDue = p.effectiveReviewDue"
+                        + " and p.effectiveReviewDue <= :horizon and p.status = 'PUBLISHED'", Object[].class)
+                .setParameter("horizon", today.plusDays(policy.firstReminderDays())).getResultList();
         Set<String> keys = new HashSet<>(rows.size() * 2);
         for (Object[] r : rows) {
             keys.add(r[0] + "|" + r[1] + "|" + r[2]);
