@@ -31,6 +31,7 @@ import org.veritycms.shared.VerityClock;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
 import org.veritycms.testing.Libraries;
+import org.veritycms.testing.Sessions;
 import org.veritycms.testing.TestAccounts;
 
 /**
@@ -43,7 +44,7 @@ class ReviewLifecycleIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class)
+        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class, Sessions.class)
                 .addAsLibraries(Libraries.jar("greenmail-2"));
     }
 
@@ -160,6 +161,26 @@ class ReviewLifecycleIT {
         assertEquals(null, partial.nextReviewDue());
         assertEquals(LocalDate.of(2027, 8, 1), fixtures.nextDue(slug), "the page's own date is unchanged");
         assertEquals(1, signOff.recordsOf(page.id()).size());
+    }
+
+    @Test
+    void operationsScreenShowsJobsOutboxAndForecastToEditorsOnly() {
+        Account editor = testAccounts.create(Role.EDITOR);
+        var screen = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.base() + "/admin/operations"))
+                .header("Cookie", "x=y").header("Authorization", TestAccounts.basic(editor)).build());
+        assertEquals(303, screen.statusCode(), "a browser without a session is sent to sign in");
+        var jobs = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.base() + "/api/v1/jobs"))
+                .header("Authorization", TestAccounts.basic(editor)).build());
+        assertEquals(200, jobs.statusCode());
+        assertTrue(jobs.body().contains("review-scan") && jobs.body().contains("notification-dispatch")
+                && jobs.body().contains("scheduled-publishing"), jobs.body());
+        var signedIn = Sessions.get(Sessions.signIn(editor.username()), "/admin/operations");
+        assertEquals(200, signedIn.statusCode());
+        assertTrue(signedIn.body().contains("review-scan") && signedIn.body().contains("Mail outbox")
+                && signedIn.body().contains("<svg"), "jobs, outbox and forecast chart");
+        Account moderator = testAccounts.create(Role.MODERATOR);
+        assertEquals(403, Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.base() + "/api/v1/jobs"))
+                .header("Authorization", TestAccounts.basic(moderator)).build()).statusCode());
     }
 
     private static String recipients(MimeMessage m) {
