@@ -7,17 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.Config;
-import org.veritycms.account.Account;
-import org.veritycms.account.AccountRepository;
-import org.veritycms.account.Role;
 import org.veritycms.notification.Notification;
 import org.veritycms.notification.Outbox;
+import org.veritycms.notification.Recipients;
 
 /**
  * Turns the day's new reminders into one digest per owner rather than one mail per page, and an
@@ -33,10 +28,7 @@ public class ReviewDigests {
     Outbox outbox;
 
     @Inject
-    AccountRepository accounts;
-
-    @Inject
-    Config config;
+    Recipients recipients;
 
     /** One line of a digest. */
     record Line(ReviewReminder reminder, String title, String url) {
@@ -97,24 +89,14 @@ public class ReviewDigests {
     }
 
     private String ownerAddress(String owner) {
-        return config.getOptionalValue("verity.teams." + owner + ".email", String.class)
-                .or(() -> accounts.findByUsername(owner).map(Account::email))
-                .orElseGet(() -> config.getOptionalValue("verity.review.default-recipient", String.class)
-                        .orElse("editors@localhost"));
+        return recipients.ownerAddress(owner);
     }
 
     private Set<String> escalationAddresses(String owner) {
-        Set<String> to = new LinkedHashSet<>();
-        Optional<String> lead = config.getOptionalValue("verity.teams." + owner + ".lead", String.class);
-        lead.ifPresent(to::add);
-        accounts.withRole(Role.ADMIN).stream().map(Account::email).filter(e -> e != null && !e.isBlank()).forEach(to::add);
-        if (to.isEmpty()) {
-            to.add(config.getOptionalValue("verity.review.escalation-recipient", String.class).orElse("admins@localhost"));
-        }
-        return to;
+        return recipients.escalationAddresses(owner);
     }
 
     private String siteUrl() {
-        return config.getOptionalValue("verity.site.url", String.class).orElse("http://localhost:8080");
+        return recipients.siteUrl();
     }
 }

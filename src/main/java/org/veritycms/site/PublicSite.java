@@ -25,20 +25,22 @@ public class PublicSite {
     private final SiteRenderer renderer;
     private final Clock clock;
     private final CommentSection comments;
+    private final RatingSection rating;
 
     @Inject
     public PublicSite(PageRepository pages, TopicRepository topics, SiteViews views, SiteRenderer renderer, Clock clock,
-            CommentSection comments) {
+            CommentSection comments, RatingSection rating) {
         this.pages = pages;
         this.topics = topics;
         this.views = views;
         this.renderer = renderer;
         this.clock = clock;
         this.comments = comments;
+        this.rating = rating;
     }
 
     protected PublicSite() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Transactional
@@ -72,7 +74,8 @@ public class PublicSite {
         }
         Views.PageView view = views.page(page, pages.findVisibleBySlugs(page.relatedSlugs(), now));
         String html = renderer.render("page.ftlh", page.title(), List.of(view.topic(), new Link(page.title(), view.url())),
-                Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER, "comments", comments.of(page, now)));
+                Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER, "comments", comments.of(page, now),
+                        "rating", rating.of(page)));
         return new PageCache.Entry(topicSlug, html, java.util.Set.copyOf(page.relatedSlugs()), validUntil(page, now));
     }
 

@@ -38,6 +38,9 @@ public class Visitors {
     @Inject
     CommentPlaceholders comments;
 
+    @Inject
+    RatingSection rating;
+
     /** The reader id from the request's cookie, if it is genuine. */
     public Optional<String> readerId(HttpHeaders headers) {
         Cookie cookie = headers.getCookies().get(ReaderTokens.COOKIE);
@@ -50,7 +53,8 @@ public class Visitors {
         String readerId = existing.orElseGet(() -> readers.verify(newToken).orElseThrow());
         // a signed-in person's forms are checked against their session, a reader's against their cookie
         String csrf = keys.csrfForSignedIn().orElseGet(() -> keys.csrfForReader(readerId));
-        String body = comments.fill(html.contains(CSRF_PLACEHOLDER) ? html.replace(CSRF_PLACEHOLDER, csrf) : html, request);
+        String body = rating.fill(comments.fill(html.contains(CSRF_PLACEHOLDER) ? html.replace(CSRF_PLACEHOLDER, csrf) : html,
+                request), request);
         Response.ResponseBuilder response = Response.ok(body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "private, no-cache");
         if (newToken != null) {

@@ -1,0 +1,141 @@
+package org.veritycms.rating;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.veritycms.page.Page;
+import org.veritycms.page.PageRepository;
+import org.veritycms.shared.Problem;
+import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.RateLimits;
+import org.veritycms.shared.ReaderTokens;
+
+/** The ratings API: summaries for anyone, votes as JSON, and readers' notes and flags for editors. */
+@Path("/api/v1")
+public class RatingApi {
+
+    /** A rating sent as JSON. */
+    public record RatingRequest(Object stars, String feedback) {
+    }
+
+    /** A summary as the API shows it. */
+    public record SummaryJson(int count, Double average, List<Integer> distribution, boolean averageShown) {
+    }
+
+    /** Both summaries of a page. */
+    public record Ratings(String slug, LocalDate cycleStart, SummaryJson currentCycle, SummaryJson allTime) {
+    }
+
+    /** What a vote did. */
+    public record VoteJson(String outcome, SummaryJson currentCycle) {
+    }
+
+    /** A flagged page. */
+    public record FlagJson(String slug, String title, String cycleStart, String flaggedAt, int lowSharePercent) {
+    }
+
+    @Inject
+    RatingService ratings;
+
+    @Inject
+    FeedbackTrigger trigger;
+
+    @Inject
+    RatingDisplay display;
+
+    @Inject
+    RatingRequests requests;
+
+    @Inject
+    ReaderTokens readers;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    PageRepository pages;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("pages/{slug}/ratings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Ratings summary(@PathParam("slug") String slug) {
+        Page page = ratings.rateable(slug);
+        LocalDate cycle = RatingService.cycleOf(page);
+        return new Ratings(slug, cycle, json(ratings.summary(page.id(), cycle, false)), json(ratings.summary(page.id(), cycle, true)));
+    }
+
+    @POST
+    @Path("pages/{slug}/ratings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rateByJson(@PathParam("slug") String slug, RatingRequest body) {
+        if (body == null) {
+            throw ProblemException.invalid("Send a JSON object with 'stars' from 1 to 5.",
+                    List.of(new Problem.FieldError("stars", "is required")));
+        }
+        Optional<String> known = requests.readerId(headers);
+        String token = known.isPresent() ? null : readers.issue();
+        String reader = known.orElseGet(() -> readers.verify(token).orElseThrow());
+        limits.check("rating", reader);
+        Stars stars = RatingRequests.stars(body.stars() == null ? null : body.stars().toString().replaceAll("\\.0$", ""));
+        RatingService.Outcome outcome = ratings.rate(slug, reader, stars, RatingRequests.feedback(body.feedback()));
+        Page page = ratings.rateable(slug);
+        Response.ResponseBuilder response = Response.status(outcome == RatingService.Outcome.RECORDED ? 201 : 200)
+                .entity(new VoteJson(outcome.name(), json(ratings.summary(page.id(), RatingService.cycleOf(page), false))));
+        if (token != null) {
+            response.cookie(readers.cookie(token, request.isSecure()));
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("pages/{slug}/feedback")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    @Transactional
+    public List<RatingService.Feedback> feedback(@PathParam("slug") String slug, @QueryParam("limit") Integer limit) {
+        Page page = pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
+        return ratings.feedback(page.id(), limit == null ? 100 : Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GET
+    @Path("ratings/flagged")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    @Transactional
+    public List<FlagJson> flagged() {
+        return trigger.flaggedPages().stream().map(r -> new FlagJson((String) r[0], (String) r[1], String.valueOf(r[2]),
+                String.valueOf(r[3]), ((Number) r[4]).intValue())).toList();
+    }
+
+    private SummaryJson json(RatingSummary s) {
+        boolean shown = display.showsAverage(s);
+        return new SummaryJson(s.count(), shown ? s.average() : null, s.distribution(), shown);
+    }
+
+
+
+
+}

@@ -1,0 +1,203 @@
+package org.veritycms.rating;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.veritycms.account.Account;
+import org.veritycms.account.Role;
+import org.veritycms.notification.Outbox;
+import org.veritycms.review.ReviewFixtures;
+import org.veritycms.testing.Deployments;
+import org.veritycms.testing.Http;
+import org.veritycms.testing.TestAccounts;
+
+/** Readers rating pages over HTTP: the form, the JSON API, exact counts under load, limits and the trigger. */
+@ExtendWith(ArquillianExtension.class)
+class RatingsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class);
+    }
+
+    static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    static int pages;
+
+    @Inject
+    ReviewFixtures fixtures;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    Outbox outbox;
+
+    String newPage() {
+        Account owner = accounts.create(Role.EDITOR);
+        String slug = "rated-" + RUN + "-" + (++pages);
+        fixtures.publishedPage(slug, owner.username(), "author", LocalDate.of(2028, 1, 1), LocalDate.of(2028, 6, 1));
+        return slug;
+    }
+
+    static HttpResponse<String> vote(String slug, String body, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/ratings"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return Http.send(b.build());
+    }
+
+    static String cookieOf(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("verity_reader="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    static JsonObject summary(String slug) {
+        return Json.createReader(new StringReader(Http.get("/api/v1/pages/" + slug + "/ratings", "application/json").body()))
+                .readObject().getJsonObject("currentCycle");
+    }
+
+    @Test
+    void secondRatingFromSameReaderReplacesFirst() {
+        String slug = newPage();
+        HttpResponse<String> first = vote(slug, "{\"stars\": 2, \"feedback\": \"Too vague about when to stop\"}", null);
+        assertEquals(201, first.statusCode(), first.body());
+        String cookie = cookieOf(first);
+        HttpResponse<String> second = vote(slug, "{\"stars\": 5}", cookie);
+        assertEquals(200, second.statusCode(), second.body());
+        JsonObject s = summary(slug);
+        assertEquals(1, s.getInt("count"));
+        assertEquals(List.of(0, 0, 0, 0, 1), s.getJsonArray("distribution").getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue()));
+        assertFalse(s.getBoolean("averageShown"), "no average below five ratings");
+    }
+
+    @Test
+    void twoHundredConcurrentVotesFromDistinctReadersAreCountedExactly() {
+        String slug = newPage();
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        int expectedSum = 0;
+        for (int i = 0; i < 200; i++) {
+            int stars = i % 5 + 1;
+            expectedSum += stars;
+            all.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/ratings"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"stars\": " + stars + "}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        all.forEach(f -> assertEquals(201, f.join().statusCode(), f.join().body()));
+        JsonObject s = summary(slug);
+        assertEquals(200, s.getInt("count"));
+        List<Integer> d = s.getJsonArray("distribution").getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue());
+        assertEquals(List.of(40, 40, 40, 40, 40), d);
+        int sum = 0;
+        for (int i = 0; i < 5; i++) {
+            sum += (i + 1) * d.get(i);
+        }
+        assertEquals(expectedSum, sum);
+        assertEquals(3.0, s.getJsonNumber("average").doubleValue());
+    }
+
+    @Test
+    void forgedTokenIsTreatedAsANewReaderAndFormsWithoutAGenuineCookieAreRefused() {
+        String slug = newPage();
+        HttpResponse<String> forged = vote(slug, "{\"stars\": 4}", "verity_reader=abc.forged");
+        assertEquals(201, forged.statusCode());
+        assertTrue(cookieOf(forged) != null, "a fresh signed token replaces the forged one");
+        HttpResponse<String> form = Http.post("/exercise/" + slug + "/rating", "application/x-www-form-urlencoded",
+                "stars=4&csrf=whatever", "Cookie", "verity_reader=abc.forged");
+        assertEquals(403, form.statusCode());
+    }
+
+    @Test
+    void browserFormRatesAndThanksTheReader() {
+        String slug = newPage();
+        HttpResponse<String> page = Http.get("/exercise/" + slug);
+        String cookie = cookieOf(page);
+        Matcher m = CSRF.matcher(page.body());
+        assertTrue(m.find());
+        assertTrue(page.body().contains("How helpful is this page?"));
+        HttpResponse<String> posted = Http.post("/exercise/" + slug + "/rating", "application/x-www-form-urlencoded",
+                "stars=4&feedback=&csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8), "Cookie", cookie);
+        assertEquals(303, posted.statusCode(), posted.body());
+        assertTrue(posted.headers().firstValue("Location").orElse("").endsWith("/exercise/" + slug + "?rated=1#rating"));
+        HttpResponse<String> thanked = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/exercise/" + slug + "?rated=1"))
+                .header("Cookie", cookie).build());
+        assertTrue(thanked.body().contains("Thank you for your rating"));
+        assertFalse(Http.get("/exercise/" + slug).body().contains("Thank you for your rating"), "the cached page stays shared");
+        for (int i = 0; i < 4; i++) {
+            vote(slug, "{\"stars\": 5}", null);
+        }
+        assertTrue(Http.get("/exercise/" + slug).body().contains("Average rating 4.8 - based on 5 ratings"),
+                "the summary shows on the page at once");
+    }
+
+    @Test
+    void tooManyVotesFromOneReaderAnswer429WithRetryAfter() {
+        String slug = newPage();
+        String cookie = cookieOf(vote(slug, "{\"stars\": 3}", null));
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 25; i++) {
+            last = vote(slug, "{\"stars\": 3}", cookie);
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        assertEquals(429, last.statusCode());
+        assertTrue(last.headers().firstValue("Retry-After").isPresent());
+        assertEquals("application/problem+json", last.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void fallingRatingsFlagThePageOncePerCycle() {
+        String slug = newPage();
+        for (int i = 0; i < 25; i++) {
+            assertEquals(201, vote(slug, "{\"stars\": 1}", null).statusCode());
+        }
+        long flags = outbox.recent(1000).stream().filter(n -> n.dedupeKey().startsWith("rating-flag:")
+                && n.body().contains(slug)).count();
+        assertEquals(1, flags, "one flag, one message");
+    }
+
+    @Test
+    void badInputAnswersProblemDetails() {
+        String slug = newPage();
+        for (String body : new String[] {"{\"stars\": 0}", "{\"stars\": 6}", "{\"stars\": \"three\"}", "{\"stars\": 3.5}",
+                "{}", "not json", "{\"stars\": 1, \"feedback\": \"" + "x".repeat(1001) + "\"}"}) {
+            HttpResponse<String> r = vote(slug, body, null);
+            assertEquals(400, r.statusCode(), body + " -> " + r.body());
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), body);
+        }
+        HttpResponse<String> huge = vote(slug, "{\"stars\": 1, \"feedback\": \"" + "x".repeat(2_000_000) + "\"}", null);
+        assertTrue(huge.statusCode() == 413 || huge.statusCode() == 400, "huge body: " + huge.statusCode());
+        HttpResponse<String> unknown = vote("no-such-page-" + RUN, "{\"stars\": 3}", null);
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> withdrawn = vote("pilates-after-pregnancy", "{\"stars\": 3}", null);
+        assertEquals(410, withdrawn.statusCode(), "a withdrawn page cannot be rated");
+    }
+}
