@@ -46,7 +46,7 @@ class FeatureDependenciesTest {
                 .whereLayer("features").mayOnlyBeAccessedByLayers("features", "moderation", "web")
                 .whereLayer("content").mayOnlyBeAccessedByLayers("web", "features", "moderation")
                 .whereLayer("page").mayOnlyBeAccessedByLayers("content", "features", "moderation", "web")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("page", "content", "features", "moderation", "web")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("notification", "page", "content", "features", "moderation", "web")
                 .whereLayer("scheduling").mayOnlyBeAccessedByLayers("notification", "page", "content", "features", "moderation", "web")
                 .whereLayer("notification").mayOnlyBeAccessedByLayers("features", "moderation", "web")
                 .whereLayer("theme").mayOnlyBeAccessedByLayers("account", "page", "content", "features", "moderation", "web")

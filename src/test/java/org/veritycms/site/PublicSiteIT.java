@@ -135,6 +135,18 @@ class PublicSiteIT {
     }
 
     @Test
+    void everyResponseCarriesSecurityHeaders() {
+        for (HttpResponse<String> r : java.util.List.of(Http.get("/"), Http.get("/yoga/no-such-page"),
+                Http.get("/api/v1/topics", "application/json"), Http.get("/assets/css/verity.css", "text/css"))) {
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+            assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertTrue(r.headers().firstValue("Referrer-Policy").isPresent());
+        }
+    }
+
+    @Test
     void contentFilesAreNotPublic() {
         assertEquals(404, Http.get("/WEB-INF/verity/content/topics.yaml", "*/*").statusCode());
     }
