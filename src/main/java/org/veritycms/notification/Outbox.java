@@ -51,4 +51,15 @@ public class Outbox {
         return em.createQuery("select n from Notification n order by n.createdAt desc, n.id desc", Notification.class)
                 .setMaxResults(limit).getResultList();
     }
+
+    /**
+     * Deletes messages of a kind once delivered or given up on, and any of them created before the
+     * instant: for mail whose recipient must not be kept (confirmation links to unconfirmed addresses).
+     */
+    @Transactional
+    public int forget(String kind, Instant createdBefore) {
+        return em.createQuery("delete from Notification n where n.kind = :kind and (n.status <> :pending or n.createdAt < :before)")
+                .setParameter("kind", kind).setParameter("pending", Notification.Status.PENDING)
+                .setParameter("before", createdBefore).executeUpdate();
+    }
 }

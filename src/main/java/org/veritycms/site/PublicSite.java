@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.veritycms.discovery.MedicalWebPageJsonLd;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageStatus;
@@ -26,10 +27,11 @@ public class PublicSite {
     private final Clock clock;
     private final CommentSection comments;
     private final RatingSection rating;
+    private final MedicalWebPageJsonLd jsonLd;
 
     @Inject
     public PublicSite(PageRepository pages, TopicRepository topics, SiteViews views, SiteRenderer renderer, Clock clock,
-            CommentSection comments, RatingSection rating) {
+            CommentSection comments, RatingSection rating, MedicalWebPageJsonLd jsonLd) {
         this.pages = pages;
         this.topics = topics;
         this.views = views;
@@ -37,10 +39,11 @@ public class PublicSite {
         this.clock = clock;
         this.comments = comments;
         this.rating = rating;
+        this.jsonLd = jsonLd;
     }
 
     protected PublicSite() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Transactional
@@ -75,7 +78,7 @@ public class PublicSite {
         Views.PageView view = views.page(page, pages.findVisibleBySlugs(page.relatedSlugs(), now));
         String html = renderer.render("page.ftlh", page.title(), List.of(view.topic(), new Link(page.title(), view.url())),
                 Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER, "comments", comments.of(page, now),
-                        "rating", rating.of(page)));
+                        "rating", rating.of(page), "jsonLd", jsonLd.of(page)));
         return new PageCache.Entry(topicSlug, html, java.util.Set.copyOf(page.relatedSlugs()), validUntil(page, now));
     }
 

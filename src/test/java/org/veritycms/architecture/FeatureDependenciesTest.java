@@ -38,7 +38,8 @@ class FeatureDependenciesTest {
                 .layer("account").definedBy("org.veritycms.account..")
                 .layer("page").definedBy("org.veritycms.page..")
                 .layer("content").definedBy("org.veritycms.content..")
-                .layer("features").definedBy("org.veritycms.review..", "org.veritycms.rating..", "org.veritycms.comment..")
+                .layer("features").definedBy("org.veritycms.review..", "org.veritycms.rating..", "org.veritycms.comment..",
+                        "org.veritycms.search..", "org.veritycms.discovery..", "org.veritycms.subscription..")
                 .layer("moderation").definedBy("org.veritycms.moderation..")
                 .layer("web").definedBy("org.veritycms.site..", "org.veritycms.admin..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()

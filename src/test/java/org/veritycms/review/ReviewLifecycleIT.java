@@ -80,7 +80,7 @@ class ReviewLifecycleIT {
 
     @BeforeEach
     void startMailServer() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("verity.smtp.port", 3025), "127.0.0.1", "smtp"));
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv().getOrDefault("VERITY_MAIL_SMTP_PORT", "3025")), "127.0.0.1", "smtp"));
         smtp.start();
         publishedBefore = fixtures.published();
     }

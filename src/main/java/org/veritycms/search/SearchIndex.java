@@ -1,0 +1,97 @@
+package org.veritycms.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.search.mapper.orm.Search;
+import org.veritycms.page.Page;
+import org.veritycms.page.PageRepository;
+import org.veritycms.shared.ApplicationReady;
+
+/**
+ * The index as a whole. Edits, publication, withdrawal and restore reach it on their own (each
+ * change to a page is indexed when its transaction commits); a rebuild re-reads every page, in the
+ * background, so neither start-up nor the admin who asked waits for it. Start-up rebuilds only when
+ * the index is empty and pages exist (a new node, a deleted index folder).
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+
+    /** Where the last rebuild stands. */
+    public record Status(boolean running, Instant startedAt, Instant finishedAt, String failure, long documents) {
+    }
+
+    @PersistenceUnit(unitName = "verity")
+    EntityManagerFactory emf;
+
+    @PersistenceContext(unitName = "verity")
+    EntityManager em;
+
+    @Inject
+    PageRepository pages;
+
+    @Inject
+    Clock clock;
+
+    private CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+    private volatile String failure;
+
+    @Transactional
+    void rebuildWhenEmpty(@Observes ApplicationReady ready) {
+        if (documents() == 0 && pages.count() > 0) {
+            LOG.info("The search index is empty: rebuilding it in the background");
+            rebuild();
+        }
+    }
+
+    /** Starts a rebuild unless one is running; either way, the rebuild to wait for. */
+    public synchronized CompletableFuture<Void> rebuild() {
+        if (!current.isDone()) {
+            return current;
+        }
+        startedAt = clock.instant();
+        finishedAt = null;
+        failure = null;
+        current = Search.mapping(emf).scope(Page.class).massIndexer()
+                .threadsToLoadObjects(2)
+                .batchSizeToLoadObjects(50)
+                .start()
+                .toCompletableFuture()
+                .handle((done, error) -> {
+                    finishedAt = clock.instant();
+                    if (error != null) {
+                        failure = "The rebuild failed; see the server log.";
+                        LOG.log(Level.SEVERE, "Search index rebuild failed", error);
+                    } else {
+                        LOG.info(() -> "Search index rebuilt in " + (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) + " ms");
+                    }
+                    return null;
+                });
+        return current;
+    }
+
+    @Transactional
+    public Status status() {
+        return new Status(!current.isDone(), startedAt, finishedAt, failure, documents());
+    }
+
+    /** How many pages the index holds, readable or not. */
+    @Transactional
+    public long documents() {
+        return Search.session(em).search(Page.class).where(f -> f.matchAll()).fetchTotalHitCount();
+    }
+}
