@@ -116,6 +116,8 @@ class FindingPagesIT {
         assertEquals(400, tooLong.statusCode());
         assertTrue(Jsoup.parse(tooLong.body()).selectFirst("[role=alert]").text().contains("200"));
         assertEquals(200, Http.get("/search?q=%22unclosed+(+-+*+%7E%7E+AND+OR").statusCode(), "query syntax never fails");
+        assertEquals(200, Http.get("/search?q=the+and+of").statusCode(), "nothing left after dropping common words");
+        assertEquals(200, Http.get("/search?q=-" + word).statusCode(), "only an exclusion");
         assertEquals("noindex", Http.get("/search?q=x").headers().firstValue("X-Robots-Tag").orElse(""));
     }
 
