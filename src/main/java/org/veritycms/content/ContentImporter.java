@@ -71,7 +71,12 @@ public class ContentImporter {
         Path file = root.resolve("topics.yaml");
         try {
             for (TopicEntry entry : TopicEntry.parseAll(Files.readString(file, StandardCharsets.UTF_8))) {
-                fileImport.applyTopic(entry);
+                try {
+                    fileImport.applyTopic(entry);
+                } catch (RuntimeException raced) {
+                    // another node importing the same folder at the same moment created it first
+                    report.problem("topics.yaml", 1, "Topic '" + entry.slug() + "' not saved: " + rootCause(raced));
+                }
                 tiers.put(entry.slug().value(), entry.tier());
             }
         } catch (ContentError e) {
