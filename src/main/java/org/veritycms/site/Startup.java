@@ -36,7 +36,7 @@ public class Startup {
         schema.migrate();
         try {
             importer.importIfEmpty();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // a second node starting on the same empty database at the same moment: the other one imports
             LOG.warning(() -> "Seed content import did not complete on this node: " + e.getMessage());
         }
