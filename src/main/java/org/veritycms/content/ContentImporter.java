@@ -71,7 +71,12 @@ public class ContentImporter {
         Path file = root.resolve("topics.yaml");
         try {
             for (TopicEntry entry : TopicEntry.parseAll(Files.readString(file, StandardCharsets.UTF_8))) {
-                fileImport.applyTopic(entry);
+                try {
+                    fileImport.applyTopic(entry);
+                } catch (Exception raced) {
+                    // another node importing the same folder at the same moment created it first
+                    report.problem("topics.yaml", 1, "Topic '" + entry.slug() + "' not saved: " + rootCause(raced));
+                }
                 tiers.put(entry.slug().value(), entry.tier());
             }
         } catch (ContentError e) {
@@ -113,7 +118,8 @@ public class ContentImporter {
         } catch (PageFileImport.MissingHelpSection e) {
             report.count(PageFileImport.Outcome.CREATED);
             report.problem(name, 1, e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            // includes a commit that failed because another node imported the same page first
             report.problem(name, 1, rootCause(e));
         }
     }

@@ -201,6 +201,15 @@ public class Page {
         this.status = PageStatus.WITHDRAWN;
     }
 
+    /** Sets when the page goes live (an approved page) and when it comes down; null for no limit. */
+    public void schedule(Instant publishFrom, Instant expireFrom) {
+        if (publishFrom != null && expireFrom != null && !expireFrom.isAfter(publishFrom)) {
+            throw new IllegalArgumentException("A page must expire after it is published");
+        }
+        this.publishAt = publishFrom;
+        this.expireAt = expireFrom;
+    }
+
     /** Takes a page off the site at the end of its publication window. */
     public void archive() {
         this.status = PageStatus.ARCHIVED;

@@ -66,6 +66,10 @@ public class SchedulerLifecycle {
     @ConfigProperty(name = "verity.node.id")
     Optional<String> nodeId;
 
+    @Inject
+    @ConfigProperty(name = "verity.scheduler.name", defaultValue = "verity")
+    String schedulerName;
+
     private volatile Scheduler scheduler;
     private volatile Instant startedAt;
 
@@ -139,7 +143,7 @@ public class SchedulerLifecycle {
 
     private Properties properties() {
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "verity");
+        p.setProperty("org.quartz.scheduler.instanceName", schedulerName);
         p.setProperty("org.quartz.scheduler.instanceId", nodeId.filter(n -> !n.isBlank()).orElse("AUTO"));
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));

@@ -34,7 +34,12 @@ public class Startup {
         long started = System.nanoTime();
         bundled.locate(context);
         schema.migrate();
-        importer.importIfEmpty();
+        try {
+            importer.importIfEmpty();
+        } catch (Exception e) {
+            // a second node starting on the same empty database at the same moment: the other one imports
+            LOG.warning(() -> "Seed content import did not complete on this node: " + e.getMessage());
+        }
         ready.fire(new ApplicationReady());
         LOG.info(() -> "Verity ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }

@@ -51,6 +51,14 @@ public class ReviewFixtures {
         return page;
     }
 
+    /** Gives a page an expiry time. */
+    @Transactional
+    public void expireAt(String slug, java.time.Instant when) {
+        Page page = em.createQuery("select p from Page p where p.slug = :s", Page.class).setParameter("s", slug).getSingleResult();
+        page.schedule(null, when);
+        changes.fire(new PageChanged(slug));
+    }
+
     public List<String> stages(long pageId) {
         return em.createQuery("select r.stage from ReviewReminder r where r.pageId = :p order by r.createdAt, r.id", String.class)
                 .setParameter("p", pageId).getResultList();

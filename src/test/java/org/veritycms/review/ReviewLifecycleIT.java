@@ -80,7 +80,8 @@ class ReviewLifecycleIT {
 
     @BeforeEach
     void startMailServer() {
-        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv().getOrDefault("VERITY_MAIL_SMTP_PORT", "3025")), "127.0.0.1", "smtp"));
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv().getOrDefault("VERITY_MAIL_SMTP_PORT", "3025")),
+                "127.0.0.1", "smtp"));
         smtp.start();
         publishedBefore = fixtures.published();
     }
@@ -181,6 +182,22 @@ class ReviewLifecycleIT {
         Account moderator = testAccounts.create(Role.MODERATOR);
         assertEquals(403, Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.base() + "/api/v1/jobs"))
                 .header("Authorization", TestAccounts.basic(moderator)).build()).statusCode());
+    }
+
+    @Inject
+    org.veritycms.page.ScheduledPublishing publishing;
+
+    @Test
+    void anExpiredPageLeavesTheSiteAtOnceAndTheJobArchivesIt() {
+        Account owner = testAccounts.create(Role.EDITOR);
+        String slug = "expiring-" + RUN;
+        fixtures.publishedPage(slug, owner.username(), "author", LocalDate.of(2028, 1, 1), LocalDate.of(2028, 2, 1));
+        assertEquals(200, Http.get("/exercise/" + slug).statusCode());
+        fixtures.expireAt(slug, java.time.Instant.now().plusSeconds(3600));
+        clock.pin(java.time.Instant.now().plusSeconds(7200));
+        assertEquals(404, Http.get("/exercise/" + slug).statusCode(), "the read path honours expireAt before any job runs");
+        assertTrue(publishing.run() >= 1);
+        assertEquals(PageStatus.ARCHIVED, fixtures.status(slug));
     }
 
     private static String recipients(MimeMessage m) {

@@ -1,0 +1,212 @@
+package org.veritycms.scheduling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two WildFly nodes, each with its own base directory and port offset, on one PostgreSQL
+ * database: the clustered scheduler runs the review scan on one node at a time, a reminder is
+ * mailed exactly once, and when a node stops the survivor carries on. PostgreSQL pass only.
+ */
+class ClusterIT {
+
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    static final Path BUILD = Path.of(System.getProperty("verity.build.dir", "target"));
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final List<Process> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(ClusterIT::stop);
+    }
+
+    @Test
+    void eachReminderIsMailedOnceAndTheSurvivorTakesOver() throws Exception {
+        assumeTrue("postgresql".equals(System.getenv("VERITY_DB_DRIVER")), "runs on the PostgreSQL pass only");
+        String email = "cluster-" + RUN + "@example.test";
+        String slug = "cluster-" + RUN;
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        Path a = startNode("a", 250);
+        Path b = startNode("b", 260);
+        awaitUp(8080 + 250);
+        awaitUp(8080 + 260);
+
+        try (Connection db = connect()) {
+            insertPageDueIn60Days(db, slug, email, today);
+            await(() -> count(db, "select count(*) from notification where recipient = ? and status = 'SENT'", email) == 1,
+                    Duration.ofSeconds(150), "the reminder digest is sent");
+            assertEquals(1, count(db, "select count(*) from review_reminder r join page p on p.id = r.page_id where p.slug = ?", slug));
+            assertEquals(1, count(db, "select count(*) from notification where recipient = ?", email));
+            assertTrue(emlFilesTo(email, a, b) <= 1, "never two mails for one reminder");
+
+            Instant stopped = Instant.now();
+            stop(nodes.remove(0));
+            await(() -> count(db, "select count(*) from job_run where job = 'review-scan' and node = 'cluster-b-" + RUN
+                    + "' and outcome = 'SUCCEEDED' and started_at > ?", stopped) >= 2, Duration.ofSeconds(90),
+                    "the surviving node keeps running the scan");
+            assertEquals(1, count(db, "select count(*) from notification where recipient = ?", email), "and sends nothing twice");
+        }
+    }
+
+    private Path startNode(String name, int offset) throws IOException {
+        Path server = BUILD.resolve("server");
+        Path base = BUILD.resolve("cluster-" + RUN).resolve(name);
+        copy(server.resolve("standalone"), base);
+        Files.copy(Path.of(System.getProperty("verity.war", BUILD.resolve("verity.war").toString())),
+                base.resolve("deployments").resolve("verity.war"), StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder pb = new ProcessBuilder(server.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.node.name=cluster-" + name + "-" + RUN);
+        Map<String, String> env = pb.environment();
+        env.remove("VERITY_MAIL_SMTP_HOST");
+        env.remove("VERITY_MAIL_SMTP_PORT");
+        env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        env.put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");
+        env.put("VERITY_NODE_ID", "cluster-" + name + "-" + RUN);
+        env.put("VERITY_SCHEDULER_NAME", "verity-cluster-" + RUN);
+        env.put("VERITY_REVIEW_SCAN_CRON", "0/5 * * * * ?");
+        env.put("VERITY_DATA_DIR", base.resolve("data/verity").toString());
+        pb.redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
+        nodes.add(pb.start());
+        return base;
+    }
+
+    private static void stop(Process node) {
+        node.toHandle().descendants().forEach(ProcessHandle::destroy);
+        node.destroy();
+        try {
+            node.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        node.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void awaitUp(int port) throws Exception {
+        await(() -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(120), "node on port " + port + " serves the home page");
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits for something the cluster does on its own schedule (a scheduler, not a clock rule). */
+    private static void await(Check check, Duration limit, String what) throws Exception {
+        Instant end = Instant.now().plus(limit);
+        while (!check.holds()) {
+            assertTrue(Instant.now().isBefore(end), "timed out waiting until " + what);
+            Thread.sleep(500);
+        }
+    }
+
+    private static long emlFilesTo(String email, Path... bases) throws IOException {
+        long found = 0;
+        for (Path base : bases) {
+            Path mail = base.resolve("data/verity/mail");
+            if (Files.isDirectory(mail)) {
+                try (Stream<Path> files = Files.list(mail)) {
+                    for (Path f : files.toList()) {
+                        if (Files.readString(f).contains(email)) {
+                            found++;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path rel = from.relativize(p);
+                if (rel.startsWith("data") || rel.startsWith("log") || rel.startsWith("tmp")) {
+                    continue;
+                }
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getenv("VERITY_DB_URL"), System.getenv("VERITY_DB_USER"),
+                System.getenv("VERITY_DB_PASSWORD"));
+    }
+
+    private static long count(Connection db, String sql, Object param) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            if (param instanceof Instant i) {
+                q.setTimestamp(1, java.sql.Timestamp.from(i));
+            } else {
+                q.setString(1, param.toString());
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void insertPageDueIn60Days(Connection db, String slug, String email, LocalDate today) throws SQLException {
+        String owner = "cluster-owner-" + RUN;
+        try (PreparedStatement account = db.prepareStatement("insert into account (id, username, display_name, email,"
+                + " password_hash, enabled, failed_sign_ins, created_at, version) values (nextval('account_seq'), ?, ?, ?,"
+                + " 'none', true, 0, now(), 0)")) {
+            account.setString(1, owner);
+            account.setString(2, "Cluster owner");
+            account.setString(3, email);
+            account.executeUpdate();
+        }
+        try (PreparedStatement page = db.prepareStatement("insert into page (id, slug, topic_id, title, summary, body_markdown,"
+                + " body_html, risk_tier, owner, comment_policy, status, last_reviewed_on, next_review_due,"
+                + " effective_review_due, created_at, updated_at, published_at, content_hash, version) values"
+                + " (nextval('page_seq'), ?, (select id from topic where slug = 'exercise'), 'Cluster page', 'For the cluster test.',"
+                + " '## When to get help', '<h2>When to get help</h2>', 'STANDARD', ?, 'CLOSED', 'PUBLISHED', ?, ?, ?,"
+                + " now(), now(), now(), 'x', 0)")) {
+            page.setString(1, slug);
+            page.setString(2, owner);
+            page.setObject(3, today.minusYears(2));
+            page.setObject(4, today.plusDays(60));
+            page.setObject(5, today.plusDays(60));
+            page.executeUpdate();
+        }
+    }
+}
