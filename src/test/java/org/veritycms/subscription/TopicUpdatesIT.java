@@ -147,6 +147,14 @@ class TopicUpdatesIT {
         assertEquals(403, Http.post("/subscribe", "application/x-www-form-urlencoded",
                 "email=x%40example.test&topic=" + topic).statusCode(), "no form token, no e-mail");
 
+        String flooded = "flooded-" + RUN + "@example.test";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(303, browser.post("/subscribe", "email", flooded, "topic", topic).statusCode());
+        }
+        HttpResponse<String> fourth = browser.post("/subscribe", "email", flooded.toUpperCase(), "topic", topic);
+        assertEquals(429, fourth.statusCode(), "three confirmation e-mails per address and window, however it is written");
+        assertTrue(fourth.headers().firstValue("Retry-After").isPresent());
+
         String email = EmailAddress.parse("late-" + RUN + "@example.test").orElseThrow().value();
         clock.pin(LocalDate.of(2031, 6, 1));
         browser.post("/subscribe", "email", email, "topic", topic);
