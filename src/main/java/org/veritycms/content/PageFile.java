@@ -9,13 +9,19 @@ import org.veritycms.page.Evidence;
 import org.veritycms.page.MediaKind;
 import org.veritycms.page.MediaSource;
 import org.veritycms.page.PageSource;
+import org.veritycms.page.PageStatus;
 import org.veritycms.page.ReviewDates;
 import org.veritycms.page.Reviewer;
 import org.veritycms.page.RiskTier;
 import org.veritycms.page.Slug;
 
-/** One page as a content file describes it: {@code pages/<topic>/<slug>.md}. */
-public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDates reviewDates, Reviewer reviewer) {
+/**
+ * One page as a content file describes it: {@code pages/<topic>/<slug>.md}. The optional
+ * {@code status} (as the export writes it) says where a new page starts in the workflow; a file
+ * without one is published when it says when to get help.
+ */
+public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDates reviewDates, Reviewer reviewer,
+        PageStatus status) {
 
     /** Reads a page file; a problem is thrown as a {@link ContentError} naming its line. */
     public static PageFile parse(String topicSlug, String fileSlug, String text, RiskTier topicTier) {
@@ -56,7 +62,8 @@ public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDat
         }
         PageSource source = at(fm.lineOf("title"), () -> new PageSource(title, summary, body, tier,
                 fm.text("owner").orElse(null), comments, related, evidence, media));
-        return new PageFile(new Slug(fileSlug), topicSlug, source, dates, reviewer);
+        PageStatus status = fm.enumValue("status", PageStatus.class).orElse(null);
+        return new PageFile(new Slug(fileSlug), topicSlug, source, dates, reviewer, status);
     }
 
     private static MediaSource media(Map<?, ?> m, int line) {

@@ -75,6 +75,10 @@ public class PageFileImport {
             page.recordReviewDates(file.reviewDates(), file.reviewer());
             outcome = Outcome.UPDATED;
         }
+        if (outcome == Outcome.CREATED && file.status() != null && file.status() != PageStatus.PUBLISHED) {
+            bringTo(page, file.status());
+            return outcome;
+        }
         if (page.status() == PageStatus.DRAFT) {
             if (!file.source().hasWhenToGetHelpSection()) {
                 throw new MissingHelpSection();
@@ -82,6 +86,24 @@ public class PageFileImport {
             page.publish(clock.instant());
         }
         return outcome;
+    }
+
+    /** Takes a new page through the workflow to the status its file names (an exported draft stays a draft). */
+    private void bringTo(Page page, PageStatus target) {
+        switch (target) {
+            case DRAFT -> { }
+            case IN_REVIEW -> page.submitForReview();
+            case APPROVED -> {
+                page.submitForReview();
+                page.approve();
+            }
+            case WITHDRAWN -> {
+                page.publish(clock.instant());
+                page.withdrawPublished();
+            }
+            case ARCHIVED -> page.archiveByEditor();
+            default -> page.publish(clock.instant());
+        }
     }
 
     /** The page was saved as a draft but cannot be published. */

@@ -134,12 +134,92 @@ public class Page {
         applyContent(source, bodyHtml, contentHash, now);
     }
 
-    /** Saves new content. "Last updated" moves; "Last reviewed" never does. */
+    /**
+     * Saves new content. "Last updated" moves; "Last reviewed" never does. An archived page is
+     * closed to edits; a page in review or approved goes back to draft, because what was approved
+     * is no longer what it says.
+     */
     public void revise(PageSource source, String bodyHtml, String contentHash, Instant now) {
-        if (status == PageStatus.PUBLISHED && !source.hasWhenToGetHelpSection()) {
-            throw new IllegalStateException("A published page must keep its 'When to get help' section");
+        if (status == PageStatus.ARCHIVED) {
+            throw new WorkflowRefused("An archived page cannot be edited: reopen it as a draft first");
+        }
+        if ((status == PageStatus.PUBLISHED || status == PageStatus.WITHDRAWN) && !source.hasWhenToGetHelpSection()) {
+            throw new WorkflowRefused("A published page must keep its 'When to get help' section");
+        }
+        if (status == PageStatus.IN_REVIEW || status == PageStatus.APPROVED) {
+            status = PageStatus.DRAFT;
+            publishAt = null;
         }
         applyContent(source, bodyHtml, contentHash, now);
+    }
+
+    /** DRAFT to IN_REVIEW: the author asks for review. The page must already say when to get help. */
+    public void submitForReview() {
+        requireStatus("submitted for review", PageStatus.DRAFT);
+        requireHelpSection("submitted for review");
+        status = PageStatus.IN_REVIEW;
+    }
+
+    /** IN_REVIEW to APPROVED. Who may approve is the workflow's rule, not the page's. */
+    public void approve() {
+        requireStatus("approved", PageStatus.IN_REVIEW);
+        status = PageStatus.APPROVED;
+    }
+
+    /** IN_REVIEW or APPROVED back to DRAFT, for more work. */
+    public void returnToDraft() {
+        requireStatus("returned to draft", PageStatus.IN_REVIEW, PageStatus.APPROVED);
+        status = PageStatus.DRAFT;
+        publishAt = null;
+    }
+
+    /**
+     * APPROVED to PUBLISHED, now or, when {@code from} lies ahead, at that time (the page stays
+     * approved until the scheduled-publishing job or the read path makes it live).
+     */
+    public void publishApproved(Instant now, Instant from) {
+        requireStatus("published", PageStatus.APPROVED);
+        if (from != null && from.isAfter(now)) {
+            schedule(from, expireAt);
+        } else {
+            publish(now);
+        }
+    }
+
+    /** PUBLISHED to WITHDRAWN: an editor takes the page down (readers get 410). */
+    public void withdrawPublished() {
+        requireStatus("withdrawn", PageStatus.PUBLISHED);
+        status = PageStatus.WITHDRAWN;
+    }
+
+    /** To ARCHIVED: kept for the record, closed to edits, never shown. */
+    public void archiveByEditor() {
+        requireStatus("archived", PageStatus.DRAFT, PageStatus.PUBLISHED, PageStatus.WITHDRAWN);
+        status = PageStatus.ARCHIVED;
+        publishAt = null;
+    }
+
+    /** WITHDRAWN or ARCHIVED back to DRAFT, to be reworked and reviewed again before it returns. */
+    public void reopen() {
+        requireStatus("reopened", PageStatus.WITHDRAWN, PageStatus.ARCHIVED);
+        status = PageStatus.DRAFT;
+        publishAt = null;
+    }
+
+    private void requireStatus(String step, PageStatus... allowed) {
+        for (PageStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new WorkflowRefused("A page that is " + status.label().toLowerCase(java.util.Locale.ROOT)
+                + " cannot be " + step);
+    }
+
+    private void requireHelpSection(String step) {
+        if (!toSource().hasWhenToGetHelpSection()) {
+            throw new WorkflowRefused("A page without a '## When to get help' section cannot be " + step);
+        }
     }
 
     private void applyContent(PageSource source, String html, String hash, Instant now) {
@@ -177,9 +257,7 @@ public class Page {
 
     /** Publishes now, refusing a page that does not say when to get help. */
     public void publish(Instant now) {
-        if (!toSource().hasWhenToGetHelpSection()) {
-            throw new IllegalStateException("A page cannot be published without a 'When to get help' section");
-        }
+        requireHelpSection("published");
         this.status = PageStatus.PUBLISHED;
         if (publishedAt == null) {
             publishedAt = now;
@@ -204,7 +282,7 @@ public class Page {
     /** Sets when the page goes live (an approved page) and when it comes down; null for no limit. */
     public void schedule(Instant publishFrom, Instant expireFrom) {
         if (publishFrom != null && expireFrom != null && !expireFrom.isAfter(publishFrom)) {
-            throw new IllegalArgumentException("A page must expire after it is published");
+            throw new WorkflowRefused("A page must expire after it is published");
         }
         this.publishAt = publishFrom;
         this.expireAt = expireFrom;

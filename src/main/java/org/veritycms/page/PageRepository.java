@@ -2,8 +2,13 @@ package org.veritycms.page;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,5 +74,75 @@ public class PageRepository {
     public List<PageRevision> revisionsOf(Page page) {
         return em.createQuery("select r from PageRevision r where r.page = :page order by r.number desc", PageRevision.class)
                 .setParameter("page", page).getResultList();
+    }
+
+    /**
+     * The page, locked for this transaction: two saves of one page run one after the other, so the
+     * second always sees the first and its version check answers truthfully.
+     */
+    public Optional<Page> findBySlugForUpdate(String slug) {
+        return em.createQuery("select p from Page p where p.slug = :slug", Page.class)
+                .setParameter("slug", slug).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<PageRevision> revision(Page page, int number) {
+        return em.createQuery("select r from PageRevision r where r.page = :page and r.number = :n", PageRevision.class)
+                .setParameter("page", page).setParameter("n", number).getResultStream().findFirst();
+    }
+
+    public Optional<PageRevision> latestRevision(Page page) {
+        return em.createQuery("select r from PageRevision r where r.page = :page order by r.number desc", PageRevision.class)
+                .setParameter("page", page).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** What editors filter the page list by; null fields match everything. */
+    public record EditorFilter(String topic, PageStatus status, LocalDate dueFrom, LocalDate dueBefore, String owner) {
+    }
+
+    /** Pages for the editors' list, by topic and title, with the filter applied in the query. */
+    public List<Page> findForEditors(EditorFilter filter, int offset, int limit) {
+        StringBuilder jpql = new StringBuilder("select p from Page p join fetch p.topic t where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.topic() != null) {
+            jpql.append(" and t.slug = :topic");
+            params.put("topic", filter.topic());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and p.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.dueFrom() != null) {
+            jpql.append(" and p.effectiveReviewDue >= :dueFrom");
+            params.put("dueFrom", filter.dueFrom());
+        }
+        if (filter.dueBefore() != null) {
+            jpql.append(" and p.effectiveReviewDue < :dueBefore");
+            params.put("dueBefore", filter.dueBefore());
+        }
+        if (filter.owner() != null) {
+            jpql.append(" and p.owner = :owner");
+            params.put("owner", filter.owner());
+        }
+        jpql.append(" order by t.position, p.title");
+        TypedQuery<Page> query = em.createQuery(jpql.toString(), Page.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** Every owner named on a page, for the editors' filter. */
+    public List<String> owners() {
+        return em.createQuery("select distinct p.owner from Page p order by p.owner", String.class).getResultList();
+    }
+
+    /** Every page with its topic, in topic and slug order, for the export. */
+    public List<Page> findAllForExport() {
+        return em.createQuery("select p from Page p join fetch p.topic order by p.topic.position, p.slug", Page.class)
+                .getResultList();
+    }
+
+    /** Writes pending changes now, so a version number read next is the one committed. */
+    public void flush() {
+        em.flush();
     }
 }

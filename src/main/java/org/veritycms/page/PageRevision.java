@@ -52,6 +52,10 @@ public class PageRevision {
     @Column(name = "content_hash", nullable = false, updatable = false)
     private String contentHash;
 
+    /** The whole page as its content file reads; absent on revisions taken before it was kept. */
+    @Column(updatable = false)
+    private String document;
+
     protected PageRevision() {
     }
 
@@ -68,6 +72,7 @@ public class PageRevision {
         this.summary = page.summary();
         this.bodyMarkdown = page.bodyMarkdown();
         this.contentHash = page.contentHash();
+        this.document = PageDocument.of(page);
     }
 
     public Long id() { return id; }
@@ -80,4 +85,9 @@ public class PageRevision {
     public String summary() { return summary; }
     public String bodyMarkdown() { return bodyMarkdown; }
     public String contentHash() { return contentHash; }
+
+    /** The page as it read at this revision, front matter and body; older revisions fall back to title and body. */
+    public String document() {
+        return document != null ? document : "---\ntitle: " + title + "\nsummary: " + summary + "\n---\n" + bodyMarkdown;
+    }
 }

@@ -35,11 +35,13 @@ class FeatureDependenciesTest {
                 .layer("theme").definedBy("org.veritycms.theme..")
                 .layer("scheduling").definedBy("org.veritycms.scheduling..")
                 .layer("notification").definedBy("org.veritycms.notification..")
+                .layer("audit").definedBy("org.veritycms.audit..")
                 .layer("account").definedBy("org.veritycms.account..")
                 .layer("page").definedBy("org.veritycms.page..")
                 .layer("content").definedBy("org.veritycms.content..")
                 .layer("features").definedBy("org.veritycms.review..", "org.veritycms.rating..", "org.veritycms.comment..",
-                        "org.veritycms.search..", "org.veritycms.discovery..", "org.veritycms.subscription..")
+                        "org.veritycms.search..", "org.veritycms.discovery..", "org.veritycms.subscription..",
+                        "org.veritycms.editorial..")
                 .layer("moderation").definedBy("org.veritycms.moderation..")
                 .layer("web").definedBy("org.veritycms.site..", "org.veritycms.admin..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
@@ -47,6 +49,7 @@ class FeatureDependenciesTest {
                 .whereLayer("features").mayOnlyBeAccessedByLayers("features", "moderation", "web")
                 .whereLayer("content").mayOnlyBeAccessedByLayers("web", "features", "moderation")
                 .whereLayer("page").mayOnlyBeAccessedByLayers("content", "features", "moderation", "web")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("account", "page", "content", "features", "moderation", "web")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("notification", "page", "content", "features", "moderation", "web")
                 .whereLayer("scheduling").mayOnlyBeAccessedByLayers("notification", "page", "content", "features", "moderation", "web")
                 .whereLayer("notification").mayOnlyBeAccessedByLayers("features", "moderation", "web")

@@ -104,4 +104,60 @@ class PageTest {
         assertThrows(IllegalArgumentException.class, () -> new MediaSource(MediaKind.IMAGE, "I", "/media/i.svg", " ", null, dates));
         assertThrows(IllegalArgumentException.class, () -> new MediaSource(MediaKind.VIDEO, "V", "/v.mp4", null, null, dates));
     }
+
+    @Test
+    void workflowRunsFromDraftThroughReviewToPublishedAndBeyond() {
+        Page page = page(BODY, List.of(), LocalDate.of(2027, 5, 1));
+        assertEquals(PageStatus.DRAFT, page.status());
+        page.submitForReview();
+        assertEquals(PageStatus.IN_REVIEW, page.status());
+        page.approve();
+        assertEquals(PageStatus.APPROVED, page.status());
+        page.publishApproved(NOW, null);
+        assertTrue(page.isVisibleAt(NOW));
+        page.withdrawPublished();
+        assertEquals(PageStatus.WITHDRAWN, page.status());
+        page.reopen();
+        assertEquals(PageStatus.DRAFT, page.status());
+        page.archiveByEditor();
+        assertThrows(WorkflowRefused.class, () -> page.revise(source(BODY, List.of()), "<p/>", "h", NOW));
+    }
+
+    @Test
+    void stepsOutOfOrderAreRefusedWithTheReason() {
+        Page page = page(BODY, List.of(), LocalDate.of(2027, 5, 1));
+        WorkflowRefused refused = assertThrows(WorkflowRefused.class, page::approve);
+        assertEquals("A page that is draft cannot be approved", refused.getMessage());
+        assertThrows(WorkflowRefused.class, () -> page.publishApproved(NOW, null));
+        assertThrows(WorkflowRefused.class, page::withdrawPublished);
+        assertThrows(WorkflowRefused.class, page::reopen);
+    }
+
+    @Test
+    void aPageWithoutHelpSectionCannotEvenBeSubmitted() {
+        Page page = page("No help here.\n", List.of(), LocalDate.of(2027, 5, 1));
+        assertThrows(WorkflowRefused.class, page::submitForReview);
+        assertEquals(PageStatus.DRAFT, page.status());
+    }
+
+    @Test
+    void editingAnApprovedPageSendsItBackToDraft() {
+        Page page = page(BODY, List.of(), LocalDate.of(2027, 5, 1));
+        page.submitForReview();
+        page.approve();
+        page.revise(source(BODY + "\nChanged.\n", List.of()), "<p/>", "h2", NOW);
+        assertEquals(PageStatus.DRAFT, page.status());
+    }
+
+    @Test
+    void publishingAtALaterTimeLeavesThePageApprovedUntilThen() {
+        Page page = page(BODY, List.of(), LocalDate.of(2027, 5, 1));
+        page.submitForReview();
+        page.approve();
+        Instant tomorrow = NOW.plusSeconds(86_400);
+        page.publishApproved(NOW, tomorrow);
+        assertEquals(PageStatus.APPROVED, page.status());
+        assertEquals(tomorrow, page.publishAt());
+        assertFalse(page.isVisibleAt(NOW));
+    }
 }

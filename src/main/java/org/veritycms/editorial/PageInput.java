@@ -1,0 +1,56 @@
+package org.veritycms.editorial;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.veritycms.page.CommentPolicy;
+import org.veritycms.page.MediaKind;
+import org.veritycms.page.PageSource;
+import org.veritycms.page.RiskTier;
+
+/**
+ * A page as an editor sends it, from the API or the admin form. Review dates are not part of it:
+ * editing never moves them (media keep theirs, matched by source address).
+ */
+public record PageInput(
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens")
+        @Size(max = 120) String slug,
+        @Size(max = 60) String topic,
+        @NotBlank @Size(max = PageSource.MAX_TITLE) String title,
+        @NotBlank @Size(max = PageSource.MAX_SUMMARY) String summary,
+        @NotBlank @Size(max = 200_000) String body,
+        @NotNull RiskTier tier,
+        @Size(max = 200) String owner,
+        @NotNull CommentPolicy comments,
+        List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a page slug") String> related,
+        List<@Valid @NotNull Source> evidence,
+        List<@Valid @NotNull Media> media,
+        Long version,
+        @Size(max = 1000) String changeNote) {
+
+    /** One evidence reference. */
+    public record Source(@NotBlank @Size(max = 400) String title, @Size(max = 2000) String url,
+            @Size(max = 200) String publisher, LocalDate accessed) {
+    }
+
+    /** One media item; its review dates are its own and not edited here. */
+    public record Media(@NotNull MediaKind kind, @NotBlank @Size(max = 400) String title,
+            @NotBlank @Size(max = 2000) String src, @Size(max = 2000) String alt, @Size(max = 100_000) String transcript) {
+    }
+
+    public List<String> relatedOrEmpty() {
+        return related == null ? List.of() : related;
+    }
+
+    public List<Source> evidenceOrEmpty() {
+        return evidence == null ? List.of() : evidence;
+    }
+
+    public List<Media> mediaOrEmpty() {
+        return media == null ? List.of() : media;
+    }
+}
