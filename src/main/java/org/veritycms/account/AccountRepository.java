@@ -41,4 +41,8 @@ public class AccountRepository {
     public void add(Account account) {
         em.persist(account);
     }
+
+    public void flush() {
+        em.flush();
+    }
 }

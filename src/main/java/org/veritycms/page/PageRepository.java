@@ -102,10 +102,10 @@ public class PageRepository {
 
     /** Pages for the editors' list, by topic and title, with the filter applied in the query. */
     public List<Page> findForEditors(EditorFilter filter, int offset, int limit) {
-        StringBuilder jpql = new StringBuilder("select p from Page p join fetch p.topic t where 1 = 1");
+        StringBuilder jpql = new StringBuilder("select p from Page p join fetch p.topic where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.topic() != null) {
-            jpql.append(" and t.slug = :topic");
+            jpql.append(" and p.topic.slug = :topic");
             params.put("topic", filter.topic());
         }
         if (filter.status() != null) {
@@ -124,7 +124,7 @@ public class PageRepository {
             jpql.append(" and p.owner = :owner");
             params.put("owner", filter.owner());
         }
-        jpql.append(" order by t.position, p.title");
+        jpql.append(" order by p.topic.position, p.title");
         TypedQuery<Page> query = em.createQuery(jpql.toString(), Page.class);
         params.forEach(query::setParameter);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();

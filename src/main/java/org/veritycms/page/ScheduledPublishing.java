@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.veritycms.audit.AuditLog;
 
 /**
  * Publishes approved pages whose {@code publishAt} has come and archives published pages whose
@@ -27,6 +29,9 @@ public class ScheduledPublishing {
     @Inject
     Event<PageChanged> changes;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public int run() {
         Instant now = clock.instant();
@@ -38,12 +43,16 @@ public class ScheduledPublishing {
         for (Page page : due) {
             if (page.toSource().hasWhenToGetHelpSection()) {
                 page.publish(now);
+                audit.record("scheduler", "page.publish", "page", page.slug(), Map.of("status", "APPROVED"),
+                        Map.of("status", "PUBLISHED"));
                 changes.fire(new PageChanged(page.slug()));
                 changed++;
             }
         }
         for (Page page : expired) {
             page.archive();
+            audit.record("scheduler", "page.expire", "page", page.slug(), Map.of("status", "PUBLISHED"),
+                    Map.of("status", "ARCHIVED"));
             changes.fire(new PageChanged(page.slug()));
             changed++;
         }

@@ -96,6 +96,26 @@ public class ReviewPolicy {
         return overdue >= noticeAfter ? ReviewState.NOTICE : ReviewState.OVERDUE;
     }
 
+    /** Due dates in {@code [from, before)}; either end may be open (null). */
+    public record DueRange(LocalDate from, LocalDate before) {
+    }
+
+    /**
+     * The due dates that put a page in this state today, for filtering lists in the database (a
+     * tier that is never withdrawn stays on notice; the range treats every tier alike).
+     */
+    public DueRange dueRange(ReviewState state, LocalDate today) {
+        LocalDate soonEnd = today.plusDays(ladder.get(0) + 1L);
+        return switch (state) {
+            case CURRENT -> new DueRange(soonEnd, null);
+            case DUE_SOON -> new DueRange(today.plusDays(1), soonEnd);
+            case DUE -> new DueRange(today, today.plusDays(1));
+            case OVERDUE -> new DueRange(today.minusDays(noticeAfter - 1L), today);
+            case NOTICE -> new DueRange(today.minusDays(withdrawAfter - 1L), today.minusDays(noticeAfter - 1L));
+            case WITHDRAWN -> new DueRange(null, today.minusDays(withdrawAfter - 1L));
+        };
+    }
+
     /**
      * The latest reminder stage reached on this day, if any: {@code D60}, {@code D30}, {@code D7},
      * {@code D0}, then {@code W1}, {@code W2} ... each week overdue, plus {@code ESCALATE},

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.hibernate.Session;
+import org.veritycms.audit.AuditLog;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.RiskTier;
 import org.veritycms.shared.VerityClock;
@@ -53,6 +55,9 @@ public class ReviewScanner {
 
     @Inject
     Event<PageChanged> changes;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public Result scan() {
@@ -137,6 +142,8 @@ public class ReviewScanner {
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
         }
         pages.forEach(p -> {
+            audit.record("review-scan", "page.withdraw", "page", p.slug(), Map.of("status", "PUBLISHED"),
+                    Map.of("status", "WITHDRAWN", "reviewDue", p.due().toString()));
             changes.fire(new PageChanged(p.slug()));
             LOG.warning(() -> "Page '" + p.slug() + "' withdrawn: its review was due on " + p.due());
         });

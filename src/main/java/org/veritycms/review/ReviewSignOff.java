@@ -7,9 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.veritycms.account.Account;
 import org.veritycms.account.Role;
+import org.veritycms.audit.AuditLog;
 import org.veritycms.page.MediaItem;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageChanged;
@@ -51,6 +55,9 @@ public class ReviewSignOff {
     @Inject
     Event<PageChanged> changes;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public ReviewRecord record(String slug, Request request, Account reviewer) {
         if (request.kind() == null) {
@@ -60,6 +67,7 @@ public class ReviewSignOff {
         PageRevision revision = pages.revisionsOf(page).stream().findFirst()
                 .orElseThrow(() -> ProblemException.conflict("no-revision", "The page has no revision to review."));
         checkMayRecord(request.kind(), reviewer, revision);
+        Map<String, Object> before = reviewState(page, request.mediaItemId());
         LocalDate today = clock.today();
         LocalDate next = request.kind().resetsDates() ? nextDue(page, request.nextDue(), today) : null;
         ReviewRecord.Signature signature = new ReviewRecord.Signature(reviewer.username(), reviewer.displayName(),
@@ -87,6 +95,14 @@ public class ReviewSignOff {
             page.restore();
         }
         em.persist(record);
+        Map<String, Object> after = reviewState(page, request.mediaItemId());
+        after.put("kind", request.kind().name());
+        after.put("revision", revision.number());
+        if (request.scopeNotes() != null && !request.scopeNotes().isBlank()) {
+            after.put("notes", request.scopeNotes().strip());
+        }
+        audit.record(reviewer.username(), "review." + request.kind().name().toLowerCase(Locale.ROOT), "page", page.slug(),
+                before, after);
         changes.fire(new PageChanged(page.slug()));
         return record;
     }
@@ -122,6 +138,22 @@ public class ReviewSignOff {
                     List.of(new Problem.FieldError("nextDue", "must be after " + today + " and on or before " + latest)));
         }
         return chosen;
+    }
+
+    private static Map<String, Object> reviewState(Page page, Long mediaItemId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", page.status().name());
+        if (mediaItemId == null) {
+            m.put("lastReviewed", String.valueOf(page.reviewDates().lastReviewedOn()));
+            m.put("nextReviewDue", page.reviewDates().nextReviewDue().toString());
+        } else {
+            page.media().stream().filter(i -> i.id().equals(mediaItemId)).findFirst().ifPresent(i -> {
+                m.put("media", i.title());
+                m.put("mediaLastReviewed", String.valueOf(i.reviewDates().lastReviewedOn()));
+                m.put("mediaNextReviewDue", i.reviewDates().nextReviewDue().toString());
+            });
+        }
+        return m;
     }
 
     private static String nullToEmpty(String s) {

@@ -117,10 +117,28 @@ public final class ErrorMappers {
         }
 
         private static boolean isUnreadableBody(Throwable e) {
+            if (failedWritingResponse(e)) {
+                return false;
+            }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ProcessingException || t instanceof jakarta.json.bind.JsonbException
                         || t instanceof jakarta.json.stream.JsonParsingException) {
                     return true;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return false;
+        }
+
+        /** A JSON failure while writing our own answer is our fault (500), never the client's. */
+        private static boolean failedWritingResponse(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getMethodName().equals("writeTo") || frame.getMethodName().equals("toJson")) {
+                        return true;
+                    }
                 }
                 if (t.getCause() == t) {
                     break;

@@ -70,4 +70,19 @@ class ReviewPolicyTest {
         assertEquals(LocalDate.of(2029, 2, 28), policy.nextDueAfterReview(RiskTier.HIGH, LocalDate.of(2028, 2, 29)));
         assertEquals(LocalDate.of(2030, 2, 28), policy.nextDueAfterReview(RiskTier.STANDARD, LocalDate.of(2028, 2, 29)));
     }
+
+    @Test
+    void dueRangesAgreeWithTheStateOfEveryDay() {
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        for (int offset = -200; offset <= 200; offset++) {
+            LocalDate due = today.plusDays(offset);
+            ReviewState state = policy.stateOf(due, today, RiskTier.STANDARD);
+            for (ReviewState candidate : ReviewState.values()) {
+                ReviewPolicy.DueRange range = policy.dueRange(candidate, today);
+                boolean inside = (range.from() == null || !due.isBefore(range.from()))
+                        && (range.before() == null || due.isBefore(range.before()));
+                assertEquals(candidate == state, inside, candidate + " range and a page due " + due);
+            }
+        }
+    }
 }

@@ -52,4 +52,15 @@ public final class Http {
             throw new IllegalStateException(e);
         }
     }
+
+    public static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,0 +1,178 @@
+package org.veritycms.editorial;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.veritycms.account.CurrentAccount;
+import org.veritycms.account.SignedIn;
+import org.veritycms.page.Page;
+import org.veritycms.shared.Problem;
+import org.veritycms.shared.ProblemException;
+
+/**
+ * The management API for pages: list with filters, create, read, save with a version check,
+ * workflow steps, scheduling, revisions and their differences, Markdown preview, and the export.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class EditorialApi {
+
+    static final String READERS = "AUTHOR,EDITOR,CLINICAL_REVIEWER,ADMIN";
+
+    /** A workflow step as asked for. */
+    public record StepRequest(@NotBlank String step, Instant publishAt, @Size(max = 1000) String note) {
+    }
+
+    /** Publication window as asked for; null clears a time. */
+    public record ScheduleRequest(Instant publishAt, Instant expireAt) {
+    }
+
+    /** Markdown to preview. */
+    public record PreviewRequest(@NotNull @Size(max = 200_000) String body) {
+    }
+
+    /** The preview: sanitised HTML, as readers would get it. */
+    public record Preview(String html) {
+    }
+
+    @Inject
+    PageEditor editor;
+
+    @Inject
+    EditorialReads reads;
+
+    @Inject
+    ContentExport export;
+
+    @Inject
+    CurrentAccount current;
+
+    @GET
+    @Path("editorial/pages")
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    public List<EditorialViews.PageRow> list(@QueryParam("topic") String topic, @QueryParam("status") String status,
+            @QueryParam("review") String review, @QueryParam("owner") String owner,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return reads.list(new EditorialReads.Filter(topic, status, review, owner), offset, limit);
+    }
+
+    @POST
+    @Path("editorial/pages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"AUTHOR", "EDITOR"})
+    public Response create(@Valid @NotNull PageInput input) {
+        SignedIn who = current.require();
+        Page page = editor.create(input, who);
+        return Response.created(URI.create("/api/v1/editorial/pages/" + page.slug()))
+                .entity(reads.detail(page.slug(), who)).build();
+    }
+
+    @GET
+    @Path("editorial/pages/{slug}")
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    public EditorialViews.PageDetail read(@PathParam("slug") String slug) {
+        return reads.detail(slug, current.require());
+    }
+
+    @PUT
+    @Path("editorial/pages/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"AUTHOR", "EDITOR"})
+    public EditorialViews.PageDetail save(@PathParam("slug") String slug, @Valid @NotNull PageInput input) {
+        SignedIn who = current.require();
+        editor.save(slug, input, who);
+        return reads.detail(slug, who);
+    }
+
+    @POST
+    @Path("editorial/pages/{slug}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER"})
+    public EditorialViews.PageDetail transition(@PathParam("slug") String slug, @Valid @NotNull StepRequest request) {
+        Transition step = Transition.parse(request.step());
+        if (step == null) {
+            throw ProblemException.invalid("Unknown step '" + request.step() + "'.", List.of(new Problem.FieldError("step",
+                    "must be one of submit, approve, return, publish, withdraw, archive, reopen")));
+        }
+        SignedIn who = current.require();
+        editor.transition(slug, step, request.publishAt(), request.note(), who);
+        return reads.detail(slug, who);
+    }
+
+    @PUT
+    @Path("editorial/pages/{slug}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("EDITOR")
+    public EditorialViews.PageDetail schedule(@PathParam("slug") String slug, @NotNull ScheduleRequest request) {
+        SignedIn who = current.require();
+        editor.schedule(slug, request.publishAt(), request.expireAt(), who);
+        return reads.detail(slug, who);
+    }
+
+    @GET
+    @Path("editorial/pages/{slug}/media")
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    public List<EditorialViews.MediaView> media(@PathParam("slug") String slug) {
+        return reads.detail(slug, current.require()).media();
+    }
+
+    @GET
+    @Path("editorial/pages/{slug}/revisions")
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    public List<EditorialViews.RevisionRow> revisions(@PathParam("slug") String slug) {
+        return reads.revisions(slug);
+    }
+
+    @GET
+    @Path("editorial/pages/{slug}/revisions/{number: [0-9]{1,9}}")
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    public EditorialViews.RevisionDetail revision(@PathParam("slug") String slug, @PathParam("number") int number) {
+        return reads.revision(slug, number);
+    }
+
+    @GET
+    @Path("editorial/pages/{slug}/diff")
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    public EditorialViews.Diff diff(@PathParam("slug") String slug, @QueryParam("from") Integer from,
+            @QueryParam("to") Integer to) {
+        if (from == null || to == null) {
+            throw ProblemException.invalid("Give the two revisions to compare.", List.of(
+                    new Problem.FieldError(from == null ? "from" : "to", "is required")));
+        }
+        return reads.diff(slug, from, to);
+    }
+
+    @POST
+    @Path("editorial/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER"})
+    public Preview preview(@Valid @NotNull PreviewRequest request) {
+        return new Preview(reads.preview(request.body()));
+    }
+
+    @GET
+    @Path("export")
+    @Produces("application/zip")
+    @RolesAllowed({"EDITOR", "ADMIN"})
+    public Response exportContent() {
+        return Response.ok(export.zip(current.require()), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"verity-content.zip\"").build();
+    }
+}

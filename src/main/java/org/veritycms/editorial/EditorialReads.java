@@ -1,0 +1,111 @@
+package org.veritycms.editorial;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import org.veritycms.account.SignedIn;
+import org.veritycms.page.MarkdownRenderer;
+import org.veritycms.page.Page;
+import org.veritycms.page.PageRepository;
+import org.veritycms.page.PageRevision;
+import org.veritycms.page.PageStatus;
+import org.veritycms.review.ReviewPolicy;
+import org.veritycms.review.ReviewState;
+import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.VerityClock;
+
+/** What editors read: the filtered page list, a page in full, its revisions and their differences. */
+@ApplicationScoped
+public class EditorialReads {
+
+    /** The list's filter as people give it: any part may be blank. */
+    public record Filter(String topic, String status, String review, String owner) {
+    }
+
+    @Inject
+    PageRepository pages;
+
+    @Inject
+    ReviewPolicy policy;
+
+    @Inject
+    VerityClock clock;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    @Transactional
+    public List<EditorialViews.PageRow> list(Filter filter, int offset, int limit) {
+        LocalDate today = clock.today();
+        PageStatus status = parse(PageStatus.class, filter.status(), "status");
+        ReviewState review = parse(ReviewState.class, filter.review(), "review");
+        ReviewPolicy.DueRange due = review == null ? new ReviewPolicy.DueRange(null, null) : policy.dueRange(review, today);
+        PageRepository.EditorFilter query = new PageRepository.EditorFilter(blankToNull(filter.topic()), status,
+                due.from(), due.before(), blankToNull(filter.owner()));
+        return pages.findForEditors(query, Math.max(0, offset), Math.max(1, Math.min(limit, 500))).stream()
+                .map(p -> EditorialViews.PageRow.of(p, policy, today)).toList();
+    }
+
+    public List<String> owners() {
+        return pages.owners();
+    }
+
+    @Transactional
+    public EditorialViews.PageDetail detail(String slug, SignedIn who) {
+        Page page = page(slug);
+        return EditorialViews.PageDetail.of(page, pages.latestRevisionNumber(page), who, policy, clock.today());
+    }
+
+    @Transactional
+    public List<EditorialViews.RevisionRow> revisions(String slug) {
+        return pages.revisionsOf(page(slug)).stream().map(EditorialViews.RevisionRow::of).toList();
+    }
+
+    @Transactional
+    public EditorialViews.RevisionDetail revision(String slug, int number) {
+        return EditorialViews.RevisionDetail.of(revisionOf(page(slug), number));
+    }
+
+    /** The difference from one revision to another (either order). */
+    @Transactional
+    public EditorialViews.Diff diff(String slug, int from, int to) {
+        Page page = page(slug);
+        PageRevision a = revisionOf(page, from);
+        PageRevision b = revisionOf(page, to);
+        return new EditorialViews.Diff(from, to, PageDiff.between("revision " + from, a.document(), "revision " + to,
+                b.document()));
+    }
+
+    /** Markdown as readers would see it (rendered and sanitised exactly as on the site). */
+    public String preview(String body) {
+        return markdown.toHtml(body == null ? "" : body);
+    }
+
+    private Page page(String slug) {
+        return pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
+    }
+
+    private PageRevision revisionOf(Page page, int number) {
+        return pages.revision(page, number).orElseThrow(() -> ProblemException.notFound(
+                "Page '" + page.slug() + "' has no revision " + number + "."));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("Unknown " + field + " '" + value + "'.", List.of(
+                    new org.veritycms.shared.Problem.FieldError(field, "must be one of "
+                            + java.util.Arrays.toString(type.getEnumConstants()))));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
