@@ -17,13 +17,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.account.CurrentAccount;
-import org.veritycms.account.SignedIn;
-import org.veritycms.account.VisitorKeys;
 import org.veritycms.comment.CommentStatus;
 import org.veritycms.comment.ReportReason;
 import org.veritycms.moderation.ModerationDecisions;
@@ -69,7 +66,7 @@ public class ModerationScreen {
     CurrentAccount current;
 
     @Inject
-    VisitorKeys keys;
+    AdminFrame frame;
 
     @Inject
     ThemeRenderer theme;
@@ -142,12 +139,7 @@ public class ModerationScreen {
     }
 
     private Map<String, Object> base(String title) {
-        SignedIn who = current.require();
-        Map<String, Object> model = new HashMap<>();
-        model.put("pageTitle", title);
-        model.put("who", who.displayName());
-        model.put("csrf", keys.csrfForSignedIn().orElseThrow());
-        return model;
+        return frame.model(title, "/admin/moderation");
     }
 
     private List<String> statusOptions() {

@@ -7,10 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.veritycms.account.CurrentAccount;
 import org.veritycms.notification.MailSender;
 import org.veritycms.notification.Outbox;
 import org.veritycms.review.ReviewDashboard;
@@ -47,7 +45,7 @@ public class OperationsScreen {
     ReviewDashboard reviews;
 
     @Inject
-    CurrentAccount current;
+    AdminFrame frame;
 
     @Inject
     DateFormats dates;
@@ -62,9 +60,7 @@ public class OperationsScreen {
                 n.status().name(), n.attempts(), n.createdAt().toString(), n.lastError() == null ? "" : n.lastError())).toList();
         ReviewDashboard.View dashboard = reviews.view();
         long peak = Math.max(1, dashboard.forecast().stream().mapToLong(ReviewDashboard.Month::count).max().orElse(1));
-        Map<String, Object> model = new HashMap<>();
-        model.put("pageTitle", "Operations");
-        model.put("who", current.require().displayName());
+        Map<String, Object> model = frame.model("Operations", "/admin/operations");
         model.put("jobs", jobs.statuses().stream().map(j -> new JobRow(j.job(), j.schedule(),
                 j.lastRun() == null ? "" : j.lastRun().toString(), j.lastOutcome() == null ? "" : j.lastOutcome(),
                 j.lastSuccess() == null ? "" : j.lastSuccess().toString(), j.lastItems(), j.late())).toList());

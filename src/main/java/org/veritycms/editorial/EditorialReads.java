@@ -83,6 +83,12 @@ public class EditorialReads {
         return markdown.toHtml(body == null ? "" : body);
     }
 
+    /** Pages in a status, with their last author, for the dashboard's task lists. */
+    @Transactional
+    public List<EditorialViews.Task> waiting(PageStatus status, int limit) {
+        return pages.latestChangesInStatus(status, limit).stream().map(EditorialViews.Task::of).toList();
+    }
+
     private Page page(String slug) {
         return pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
     }

@@ -7,6 +7,7 @@ import org.veritycms.account.SignedIn;
 import org.veritycms.page.Evidence;
 import org.veritycms.page.MediaItem;
 import org.veritycms.page.Page;
+import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageRevision;
 import org.veritycms.review.ReviewPolicy;
 import org.veritycms.review.ReviewState;
@@ -79,5 +80,12 @@ public final class EditorialViews {
 
     /** The difference between two revisions. */
     public record Diff(int from, int to, List<PageDiff.Line> lines) {
+    }
+
+    /** A page waiting for someone, with who changed it last. */
+    public record Task(String slug, String topic, String title, String status, String lastAuthor, Instant updatedAt) {
+        static Task of(PageRepository.LatestChange c) {
+            return new Task(c.slug(), c.topic(), c.title(), c.status().name(), c.author(), c.updatedAt());
+        }
     }
 }

@@ -145,4 +145,17 @@ public class PageRepository {
     public void flush() {
         em.flush();
     }
+
+    /** A page in some status and who changed it last, for task lists. */
+    public record LatestChange(String slug, String topic, String title, PageStatus status, String author, Instant updatedAt) {
+    }
+
+    /** Each page in this status with the author of its latest revision, longest waiting first. */
+    public List<LatestChange> latestChangesInStatus(PageStatus status, int limit) {
+        return em.createQuery("select new org.veritycms.page.PageRepository$LatestChange(p.slug, t.slug, p.title, p.status,"
+                        + " r.author, p.updatedAt) from PageRevision r join r.page p join p.topic t where p.status = :status"
+                        + " and r.number = (select max(r2.number) from PageRevision r2 where r2.page = p)"
+                        + " order by p.updatedAt", LatestChange.class)
+                .setParameter("status", status).setMaxResults(limit).getResultList();
+    }
 }

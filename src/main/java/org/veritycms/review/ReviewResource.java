@@ -29,7 +29,7 @@ public class ReviewResource {
 
     /** A review as submitted. */
     public record ReviewRequest(@NotNull ReviewKind kind, Long mediaItemId, @Size(max = 4000) String scopeNotes,
-            LocalDate nextDue) {
+            LocalDate nextDue, @Size(max = 60) String registrationNumber) {
     }
 
     /** A review record as the API shows it. */
@@ -68,7 +68,7 @@ public class ReviewResource {
     @Transactional
     public Response record(@PathParam("slug") String slug, @Valid @NotNull ReviewRequest request) {
         ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(request.kind(), request.mediaItemId(),
-                request.scopeNotes(), request.nextDue()), accounts.findById(current.require().accountId()).orElseThrow());
+                request.scopeNotes(), request.nextDue(), request.registrationNumber()), accounts.findById(current.require().accountId()).orElseThrow());
         return Response.status(Response.Status.CREATED).entity(ReviewJson.of(record)).build();
     }
 

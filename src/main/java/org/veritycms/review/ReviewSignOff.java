@@ -37,7 +37,10 @@ import org.veritycms.shared.VerityClock;
 public class ReviewSignOff {
 
     /** What the reviewer submits. */
-    public record Request(ReviewKind kind, Long mediaItemId, String scopeNotes, LocalDate nextDue) {
+    public record Request(ReviewKind kind, Long mediaItemId, String scopeNotes, LocalDate nextDue, String registrationNumber) {
+        public Request(ReviewKind kind, Long mediaItemId, String scopeNotes, LocalDate nextDue) {
+            this(kind, mediaItemId, scopeNotes, nextDue, null);
+        }
     }
 
     @PersistenceContext(unitName = "verity")
@@ -70,8 +73,10 @@ public class ReviewSignOff {
         Map<String, Object> before = reviewState(page, request.mediaItemId());
         LocalDate today = clock.today();
         LocalDate next = request.kind().resetsDates() ? nextDue(page, request.nextDue(), today) : null;
+        String registration = request.registrationNumber() == null || request.registrationNumber().isBlank()
+                ? reviewer.registrationNumber() : request.registrationNumber().strip();
         ReviewRecord.Signature signature = new ReviewRecord.Signature(reviewer.username(), reviewer.displayName(),
-                reviewer.profession(), reviewer.registrationNumber());
+                reviewer.profession(), registration);
         ReviewRecord record;
         if (request.mediaItemId() == null) {
             record = new ReviewRecord(new ReviewRecord.Subject(page.id(), null, page.title(), revision.number(),
