@@ -347,6 +347,40 @@ class EditorialIT {
         assertEquals(pages, report.unchanged());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryApiOperationAndItsSecurity() {
+        HttpResponse<String> doc = Http.get("/openapi?format=JSON", "application/json");
+        assertEquals(200, doc.statusCode(), doc.body());
+        JsonObject paths = object(doc).getJsonObject("paths");
+        assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/")), paths.keySet().toString());
+        JsonObject list = paths.getJsonObject("/api/v1/editorial/pages").getJsonObject("get");
+        assertEquals(List.of("AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"), list.getJsonArray("x-roles").stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+        assertEquals(2, list.getJsonArray("security").size());
+        assertTrue(list.getJsonObject("responses").containsKey("403"));
+        assertEquals("public", paths.getJsonObject("/api/v1/topics").getJsonObject("get").getString("x-access"));
+        assertTrue(paths.containsKey("/api/v1/accounts"));
+        assertTrue(paths.containsKey("/api/v1/audit"));
+        assertTrue(paths.containsKey("/api/v1/editorial/pages/{slug}/transitions"));
+        List<String> undescribed = new ArrayList<>();
+        for (String path : paths.keySet()) {
+            for (Map.Entry<String, JsonValue> op : paths.getJsonObject(path).entrySet()) {
+                if (op.getValue().getValueType() != JsonValue.ValueType.OBJECT
+                        || !op.getValue().asJsonObject().containsKey("responses")) {
+                    continue;
+                }
+                JsonObject operation = op.getValue().asJsonObject();
+                boolean open = "public".equals(operation.getString("x-access", ""));
+                boolean guarded = "roles".equals(operation.getString("x-access", "")) && operation.containsKey("security")
+                        && operation.containsKey("x-roles");
+                if (open == guarded) {
+                    undescribed.add(op.getKey() + " " + path);
+                }
+            }
+        }
+        assertEquals(List.of(), undescribed, "every operation says whether it needs credentials");
+    }
+
     private static HttpResponse<String> me(String username, String password) {
         String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
