@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.shared.ApplicationReady;
+import org.veritycms.shared.SiteAddress;
 
 /**
  * Creates the first administrator from {@code VERITY_ADMIN_USERNAME} and
- * {@code VERITY_ADMIN_PASSWORD} when no account exists yet. There is no default password.
+ * {@code VERITY_ADMIN_PASSWORD} when no account exists yet; without them, prints a one-time
+ * set-up link in the log instead. There is no default password.
  */
 @ApplicationScoped
 public class FirstAdmin {
@@ -30,6 +32,12 @@ public class FirstAdmin {
     Clock clock;
 
     @Inject
+    SetupLink setupLink;
+
+    @Inject
+    SiteAddress site;
+
+    @Inject
     @ConfigProperty(name = "verity.admin.username")
     Optional<String> username;
 
@@ -39,7 +47,13 @@ public class FirstAdmin {
 
     @Transactional
     void onReady(@Observes ApplicationReady ready) {
-        if (accounts.count() > 0 || username.isEmpty() || password.isEmpty()) {
+        if (accounts.count() > 0) {
+            return;
+        }
+        if (username.isEmpty() || password.isEmpty()) {
+            String url = site.of("/admin/setup?token=" + setupLink.token());
+            LOG.warning(() -> "No account exists yet. Create the first administrator at " + url
+                    + " (the link works once, until an account exists).");
             return;
         }
         String weakness = PasswordHasher.weakness(password.get());

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.veritycms.shared.RateLimits;
 import org.veritycms.shared.ReaderTokens;
 import org.veritycms.theme.ThemeRenderer;
@@ -39,7 +38,7 @@ public class SignInResource {
     ReaderTokens readers;
 
     @Inject
-    VisitorKeys keys;
+    AnonymousForms forms;
 
     @Inject
     ThemeRenderer theme;
@@ -90,27 +89,19 @@ public class SignInResource {
     }
 
     private Response page(Response.Status status, String next, String username, String error) {
-        Cookie reader = headers.getCookies().get(ReaderTokens.COOKIE);
-        Optional<String> readerId = reader == null ? Optional.empty() : readers.verify(reader.getValue());
-        String token = readerId.isPresent() ? null : readers.issue();
-        String id = readerId.orElseGet(() -> readers.verify(token).orElseThrow());
+        AnonymousForms.Prepared form = forms.prepare(headers);
         Map<String, Object> model = new HashMap<>();
         model.put("pageTitle", "Sign in");
         model.put("next", next);
         model.put("username", username == null ? "" : username);
         model.put("error", error == null ? "" : error);
-        model.put("csrf", keys.csrfForReader(id));
-        Response.ResponseBuilder response = Response.status(status).entity(theme.render("admin/login.ftlh", model))
-                .header("Cache-Control", "no-store");
-        if (token != null) {
-            response.cookie(readers.cookie(token, secure()));
-        }
-        return response.build();
+        model.put("csrf", form.csrf());
+        return form.attach(Response.status(status).entity(theme.render("admin/login.ftlh", model))
+                .header("Cache-Control", "no-store"), readers, secure()).build();
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
-        return new NewCookie.Builder(SessionStore.COOKIE).value(value).path("/").httpOnly(true).secure(secure())
-                .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
+        return AnonymousForms.sessionCookie(value, maxAge, secure());
     }
 
     private boolean secure() {

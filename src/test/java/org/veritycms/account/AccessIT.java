@@ -32,6 +32,9 @@ class AccessIT {
     @Inject
     TestAccounts testAccounts;
 
+    @Inject
+    SetupLink setupLink;
+
     static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Test
@@ -109,6 +112,15 @@ class AccessIT {
         assertEquals("/admin", SignInResource.safeNext("//evil.example/x"));
         assertEquals("/admin", SignInResource.safeNext("https://evil.example/"));
         assertEquals("/admin/pages", SignInResource.safeNext("/admin/pages"));
+    }
+
+    @Test
+    void theOneTimeSetUpLinkStopsWorkingOnceAnAccountExists() {
+        testAccounts.create(Role.EDITOR);
+        HttpResponse<String> used = Http.get("/admin/setup?token=" + setupLink.token());
+        assertEquals(410, used.statusCode());
+        assertTrue(used.body().contains("Sign in instead"), used.body());
+        assertEquals(410, Http.get("/admin/setup?token=forged").statusCode());
     }
 
     private String signIn(String username, String password, int expectedStatus) {

@@ -1,0 +1,45 @@
+package org.veritycms.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.veritycms.shared.ReaderTokens;
+
+/**
+ * Forms shown to someone not yet signed in (sign-in, first set-up): their CSRF token is bound to
+ * the reader cookie, which is issued with the form when the visitor has none.
+ */
+@ApplicationScoped
+public class AnonymousForms {
+
+    /** The token for the form, and the reader cookie to set with it (null when the visitor has one). */
+    public record Prepared(String csrf, String newReaderToken) {
+        public Response.ResponseBuilder attach(Response.ResponseBuilder response, ReaderTokens readers, boolean secure) {
+            return newReaderToken == null ? response : response.cookie(readers.cookie(newReaderToken, secure));
+        }
+    }
+
+    @Inject
+    ReaderTokens readers;
+
+    @Inject
+    VisitorKeys keys;
+
+    public Prepared prepare(HttpHeaders headers) {
+        Cookie reader = headers.getCookies().get(ReaderTokens.COOKIE);
+        Optional<String> readerId = reader == null ? Optional.empty() : readers.verify(reader.getValue());
+        String token = readerId.isPresent() ? null : readers.issue();
+        String id = readerId.orElseGet(() -> readers.verify(token).orElseThrow());
+        return new Prepared(keys.csrfForReader(id), token);
+    }
+
+    /** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; max age 0 removes it. */
+    public static NewCookie sessionCookie(String value, int maxAge, boolean secure) {
+        return new NewCookie.Builder(SessionStore.COOKIE).value(value).path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
+    }
+}
