@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -188,6 +189,47 @@ class AdminJourneyIT {
         assertTrue(account.selectFirst("input#role-AUTHOR").hasAttr("checked"));
         HttpResponse<String> signedOut = Http.get("/admin/pages");
         assertEquals(303, signedOut.statusCode());
+    }
+
+    @Test
+    void everyAdminScreenOpensToItsRolesOnly() {
+        Account author = accounts.create(Role.AUTHOR);
+        String slug = "screens-" + RUN;
+        assertEquals(303, Browser.signIn(author).post("/admin/pages/new", pageForm(slug, "Screens", BODY, "")).statusCode());
+        Set<Role> pagesRoles = Set.of(Role.AUTHOR, Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN);
+        Map<String, Set<Role>> screens = new LinkedHashMap<>();
+        screens.put("/admin", Set.of(Role.values()));
+        screens.put("/admin/pages", pagesRoles);
+        screens.put("/admin/pages/new", Set.of(Role.AUTHOR, Role.EDITOR));
+        screens.put("/admin/pages/" + slug, pagesRoles);
+        screens.put("/admin/pages/" + slug + "/revisions", pagesRoles);
+        screens.put("/admin/pages/" + slug + "/revisions/1", pagesRoles);
+        screens.put("/admin/pages/" + slug + "/diff?from=1&to=1", pagesRoles);
+        screens.put("/admin/moderation", Set.of(Role.MODERATOR));
+        screens.put("/admin/moderation/log", Set.of(Role.MODERATOR));
+        screens.put("/admin/operations", Set.of(Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN));
+        screens.put("/admin/accounts", Set.of(Role.ADMIN));
+        screens.put("/admin/accounts/" + author.username(), Set.of(Role.ADMIN));
+        screens.put("/admin/audit", Set.of(Role.EDITOR, Role.ADMIN));
+        screens.put("/admin/export", Set.of(Role.EDITOR, Role.ADMIN));
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (Role role : Role.values()) {
+            Browser browser = Browser.signIn(accounts.create(role));
+            for (Map.Entry<String, Set<Role>> screen : screens.entrySet()) {
+                int status = browser.get(screen.getKey()).statusCode();
+                int expected = screen.getValue().contains(role) ? 200 : 403;
+                if (status != expected) {
+                    wrong.add(role + " " + screen.getKey() + ": " + status);
+                }
+            }
+        }
+        for (String path : screens.keySet()) {
+            HttpResponse<String> signedOut = Http.get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
+            if (signedOut.statusCode() != 303 || !signedOut.headers().firstValue("Location").orElse("").contains("/admin/login?next=")) {
+                wrong.add("signed out " + path + ": " + signedOut.statusCode());
+            }
+        }
+        assertEquals(java.util.List.of(), wrong);
     }
 
     private static String enc(String s) {

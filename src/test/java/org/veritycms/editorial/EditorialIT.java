@@ -381,6 +381,43 @@ class EditorialIT {
         assertEquals(List.of(), undescribed, "every operation says whether it needs credentials");
     }
 
+    @Test
+    void savesSchedulesReturnsArchivesExportsAndPasswordChangesAreAuditedToo() {
+        Account author = accounts.create(Role.AUTHOR);
+        Account reviewer = accounts.create(Role.CLINICAL_REVIEWER);
+        Account editor = accounts.create(Role.EDITOR);
+        Account admin = accounts.create(Role.ADMIN);
+        String slug = draft(author);
+        HttpResponse<String> saved = put("/api/v1/editorial/pages/" + slug, pageJson(slug, "exercise", "Renamed", BODY, 0L,
+                "Clearer title"), author);
+        assertEquals(200, saved.statusCode(), saved.body());
+        step(slug, "submit", author, 200);
+        step(slug, "return", reviewer, 200);
+        HttpResponse<String> scheduled = put("/api/v1/editorial/pages/" + slug + "/schedule",
+                "{\"expireAt\":\"2099-01-01T00:00:00Z\"}", editor);
+        assertEquals(200, scheduled.statusCode(), scheduled.body());
+        step(slug, "archive", editor, 200);
+        List<JsonObject> entries = array(get("/api/v1/audit?subject=" + slug, admin)).stream().map(JsonValue::asJsonObject)
+                .toList();
+        assertEquals(List.of("page.archive", "page.schedule", "page.return", "page.submit", "page.save", "page.create"),
+                entries.stream().map(e -> e.getString("action")).toList());
+        JsonObject save = entries.get(4);
+        assertEquals(author.username(), save.getString("actor"));
+        assertTrue(save.getString("before").contains("Knee rolls"), save.toString());
+        assertTrue(save.getString("after").contains("Renamed"), save.toString());
+        assertFalse(save.getString("after").contains("physio-team"), "only what changed is kept");
+
+        assertEquals(200, Http.sendBytes(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/export"))
+                .header("Authorization", TestAccounts.basic(editor)).build()).statusCode());
+        assertEquals("content.export", array(get("/api/v1/audit?actor=" + editor.username() + "&action=content.export", admin))
+                .get(0).asJsonObject().getString("action"));
+        assertEquals(204, put("/api/v1/accounts/" + author.username() + "/password", "{\"password\":\"another long phrase 7\"}",
+                admin).statusCode());
+        JsonObject password = array(get("/api/v1/audit?subject=" + author.username(), admin)).get(0).asJsonObject();
+        assertEquals("account.password", password.getString("action"));
+        assertFalse(password.toString().contains("another long phrase"), "a password never reaches the log");
+    }
+
     private static HttpResponse<String> me(String username, String password) {
         String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
