@@ -51,7 +51,7 @@ public class CommentSection {
     @Transactional
     public Optional<ReportView> toReport(long id) {
         return comments.find(id).filter(c -> c.status() == CommentStatus.PUBLISHED).map(c -> new ReportView(c.id(),
-                c.authorName(), dates.format(c.createdAt()), c.createdAt().toString(), CommentText.toHtml(c.body()),
+                c.authorName(), dates.format(c.createdAt()), c.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), CommentText.toHtml(c.body()),
                 c.page().title(), SiteViews.pageUrl(c.page().topic().slug(), c.page().slug()),
                 reportUrl(c.id()), REASONS));
     }
@@ -65,7 +65,7 @@ public class CommentSection {
     }
 
     private CommentView view(Comment c, List<CommentView> replies) {
-        return new CommentView(c.id(), c.authorName(), dates.format(c.createdAt()), c.createdAt().toString(),
+        return new CommentView(c.id(), c.authorName(), dates.format(c.createdAt()), c.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                 CommentText.toHtml(c.body()), reportUrl(c.id()), replies);
     }
 }

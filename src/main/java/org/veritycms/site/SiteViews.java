@@ -71,7 +71,7 @@ public class SiteViews {
                 relatedInOrder,
                 dates.format(page.reviewDates().lastReviewedOn()), iso(page.reviewDates().lastReviewedOn()),
                 dates.format(page.reviewDates().nextReviewDue()), iso(page.reviewDates().nextReviewDue()),
-                dates.format(page.updatedAt()), page.updatedAt().toString(),
+                dates.format(page.updatedAt()), page.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                 page.reviewedBy() == null ? null : page.reviewedBy().name(),
                 page.reviewedBy() == null ? null : page.reviewedBy().profession(),
                 pageUrl(topic.slug(), page.slug()), state.name(), state.showsPublicNotice());

@@ -1,0 +1,32 @@
+package org.veritycms.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.veritycms.testing.RemoteFixtures;
+
+/** Every kind of page the site and the admin render, at addresses a test can open. */
+final class SiteMap {
+
+    /** A page to open, and the account that opens it (null for a reader). */
+    record Screen(String path, boolean signedIn) {
+    }
+
+    private SiteMap() {
+    }
+
+    static List<Screen> all(RemoteFixtures.PageRef live, RemoteFixtures.PageRef withdrawn, String username) {
+        List<Screen> screens = new ArrayList<>();
+        for (String path : List.of("/", "/exercise", "/exercise/exercises-for-lower-back-pain", live.url(),
+                "/search?q=back", "/search?q=zzzzqqq", "/subscribe", "/no-such-page", withdrawn.url(), "/admin/login")) {
+            screens.add(new Screen(path, false));
+        }
+        for (String path : List.of("/admin", "/admin/pages", "/admin/pages?status=PUBLISHED", "/admin/pages/new",
+                "/admin/pages/" + live.slug(), "/admin/pages/" + live.slug() + "/revisions",
+                "/admin/pages/" + live.slug() + "/revisions/1", "/admin/pages/" + live.slug() + "/diff?from=1&to=1",
+                "/admin/accounts", "/admin/accounts/" + username, "/admin/audit", "/admin/moderation",
+                "/admin/moderation/log", "/admin/operations")) {
+            screens.add(new Screen(path, true));
+        }
+        return screens;
+    }
+}

@@ -1,0 +1,49 @@
+package org.veritycms.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The client side of {@link TestFixtures}: accounts and pages for tests that run outside the server. */
+public final class RemoteFixtures {
+
+    /** An account made for a test. */
+    public record Login(String username, String password) {
+        public String basic() {
+            return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A page made for a test. */
+    public record PageRef(String topic, String slug) {
+        public String url() {
+            return "/" + topic + "/" + slug;
+        }
+    }
+
+    private RemoteFixtures() {
+    }
+
+    public static Login account(String roles) {
+        JsonObject o = post("/test-fixtures/accounts?roles=" + roles);
+        return new Login(o.getString("username"), o.getString("password"));
+    }
+
+    public static PageRef page(boolean withdrawn) {
+        JsonObject o = post("/test-fixtures/pages?withdrawn=" + withdrawn);
+        return new PageRef(o.getString("topic"), o.getString("slug"));
+    }
+
+    private static JsonObject post(String path) {
+        HttpResponse<String> r = Http.post(path, "application/json", "", "Accept", "application/json");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+}

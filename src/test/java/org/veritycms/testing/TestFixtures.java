@@ -1,0 +1,52 @@
+package org.veritycms.testing;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.Map;
+import org.veritycms.account.Account;
+import org.veritycms.account.Role;
+import org.veritycms.page.CommentPolicy;
+
+/**
+ * Fixtures for tests that run outside the server (a real browser, attack tools): accounts and
+ * pages made in the server on request. This resource exists only in test deployments.
+ */
+@Path("/test-fixtures")
+@Produces(MediaType.APPLICATION_JSON)
+public class TestFixtures {
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    TestPages pages;
+
+    /** A new account with the given roles (comma-separated); answers its username and password. */
+    @POST
+    @Path("accounts")
+    @PermitAll
+    public Map<String, String> account(@QueryParam("roles") String roles) {
+        Role[] granted = roles == null || roles.isBlank() ? new Role[0]
+                : Arrays.stream(roles.split(",")).map(String::strip).map(Role::valueOf).toArray(Role[]::new);
+        Account account = accounts.create(granted);
+        return Map.of("username", account.username(), "password", TestAccounts.PASSWORD);
+    }
+
+    /** A new published page open to comments; answers its address parts. */
+    @POST
+    @Path("pages")
+    @PermitAll
+    public Map<String, String> page(@QueryParam("withdrawn") boolean withdrawn) {
+        TestPages.TestPage page = pages.publish(CommentPolicy.POSTMODERATED);
+        if (withdrawn) {
+            pages.withdraw(page);
+        }
+        return Map.of("topic", page.topic(), "slug", page.slug(), "url", page.url());
+    }
+}
