@@ -84,7 +84,7 @@ public class PublicApi {
                 page.effectiveReviewDue(), page.updatedAt().toString(),
                 page.media().stream().map(m -> new MediaJson(m.kind().name(), m.title(), m.src(),
                         m.reviewDates().lastReviewedOn(), m.reviewDates().nextReviewDue())).toList(),
-                page.relatedSlugs());
+                List.copyOf(page.relatedSlugs()));
     }
 
     private static PageListItem listItem(Page p) {

@@ -1,0 +1,214 @@
+package org.veritycms.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.veritycms.account.Role;
+import org.veritycms.testing.Deployments;
+import org.veritycms.testing.Http;
+import org.veritycms.testing.RemoteFixtures;
+import org.veritycms.testing.Sessions;
+import org.veritycms.testing.TestAccounts;
+import org.veritycms.testing.TestFixtures;
+import org.veritycms.testing.TestPages;
+
+/**
+ * Attacks from outside: every API operation the OpenAPI document lists, against each role and
+ * signed out; malformed, oversized and wrongly typed bodies; every state-changing form with a
+ * forged token. Nothing may answer 5xx.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AttackIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.verity(TestFixtures.class, TestAccounts.class, TestPages.class);
+    }
+
+    /** One API operation. */
+    record Operation(String method, String path, boolean open, Set<String> roles, boolean takesBody) {
+    }
+
+    static RemoteFixtures.PageRef live;
+    static RemoteFixtures.PageRef withdrawn;
+    static RemoteFixtures.Login everything;
+    static final Map<Role, RemoteFixtures.Login> BY_ROLE = new EnumMap<>(Role.class);
+    static RemoteFixtures.Login noRole;
+    static List<Operation> operations;
+
+    @BeforeAll
+    static void fixtures() {
+        live = RemoteFixtures.page(false);
+        withdrawn = RemoteFixtures.page(true);
+        everything = RemoteFixtures.account("AUTHOR,EDITOR,CLINICAL_REVIEWER,MODERATOR,ADMIN");
+        for (Role role : Role.values()) {
+            BY_ROLE.put(role, RemoteFixtures.account(role.name()));
+        }
+        noRole = RemoteFixtures.account("");
+        operations = operations();
+    }
+
+    private static List<Operation> operations() {
+        HttpResponse<String> doc = Http.get("/openapi?format=JSON", "application/json");
+        JsonObject paths;
+        try (var reader = Json.createReader(new StringReader(doc.body()))) {
+            paths = reader.readObject().getJsonObject("paths");
+        }
+        List<Operation> found = new ArrayList<>();
+        for (String template : paths.keySet()) {
+            String path = template.replace("{slug}", live.slug()).replace("{id}", "1").replace("{number}", "1")
+                    .replace("{username}", BY_ROLE.get(Role.AUTHOR).username());
+            for (Map.Entry<String, JsonValue> e : paths.getJsonObject(template).entrySet()) {
+                if (e.getValue().getValueType() != JsonValue.ValueType.OBJECT || !e.getValue().asJsonObject().containsKey("responses")) {
+                    continue;
+                }
+                JsonObject op = e.getValue().asJsonObject();
+                Set<String> roles = op.containsKey("x-roles") ? op.getJsonArray("x-roles").stream()
+                        .map(v -> ((JsonString) v).getString()).collect(Collectors.toSet()) : Set.of();
+                found.add(new Operation(e.getKey().toUpperCase(), path, "public".equals(op.getString("x-access", "")), roles,
+                        op.containsKey("requestBody")));
+            }
+        }
+        assertTrue(found.size() > 40, "the document lists the API: " + found.size());
+        return found;
+    }
+
+    private static HttpResponse<String> call(Operation op, String contentType, String body, RemoteFixtures.Login as) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Http.base() + op.path()))
+                .header("Accept", "application/json, */*;q=0.1");
+        if (as != null) {
+            b.header("Authorization", as.basic());
+        }
+        if (op.method().equals("GET") || op.method().equals("DELETE")) {
+            b.method(op.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", contentType).method(op.method(), HttpRequest.BodyPublishers.ofString(body));
+        }
+        return Http.send(b.build());
+    }
+
+    @Test
+    void everyApiOperationAnswersEachRoleAndTheSignedOutAsItsRuleSays() {
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : operations) {
+            HttpResponse<String> signedOut = call(op, "application/json", "{}", null);
+            check(wrong, op, "signed out", signedOut, op.open() ? Set.of() : Set.of(401), op.open() ? Set.of(401, 403) : Set.of());
+            HttpResponse<String> roleless = call(op, "application/json", "{}", noRole);
+            check(wrong, op, "no role", roleless, op.open() ? Set.of() : Set.of(403), Set.of(401));
+            for (Role role : Role.values()) {
+                HttpResponse<String> r = call(op, "application/json", "{}", BY_ROLE.get(role));
+                boolean allowed = op.open() || op.roles().contains(role.name());
+                check(wrong, op, role.name(), r, allowed ? Set.of() : Set.of(403), allowed ? Set.of(401, 403) : Set.of());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void malformedOversizedAndWronglyTypedBodiesGetProblemDetailsNeverA5xx() {
+        String huge = "{\"body\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : operations) {
+            if (!op.takesBody()) {
+                continue;
+            }
+            check(wrong, op, "malformed JSON", call(op, "application/json", "{\"title\": ", everything), Set.of(400), Set.of());
+            check(wrong, op, "text/plain", call(op, "text/plain", "hello", everything), Set.of(415), Set.of());
+            check(wrong, op, "2 MiB", call(op, "application/json", huge, everything), Set.of(413), Set.of());
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /** Records a wrong answer: a 5xx always; otherwise one not in {@code expected} (when given) or in {@code refused}. */
+    private static void check(List<String> wrong, Operation op, String who, HttpResponse<String> r, Set<Integer> expected,
+            Set<Integer> refused) {
+        int status = r.statusCode();
+        boolean problemJson = status < 400 || r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        if (status >= 500 || !expected.isEmpty() && !expected.contains(status) || refused.contains(status) || !problemJson) {
+            wrong.add(op.method() + " " + op.path() + " " + who + ": " + status + " "
+                    + r.body().substring(0, Math.min(200, r.body().length())));
+        }
+    }
+
+    @Test
+    void everyStateChangingFormRefusesAForgedOrMissingToken() {
+        String session = Sessions.signIn(everything.username());
+        Map<String, Element> forms = new LinkedHashMap<>();
+        Map<String, String> cookies = new LinkedHashMap<>();
+        List<SiteMap.Screen> screens = new ArrayList<>(SiteMap.all(live, withdrawn, everything.username()));
+        for (SiteMap.Screen screen : screens) {
+            HttpResponse<String> page = screen.signedIn() ? Sessions.get(session, screen.path()) : Http.get(screen.path());
+            String cookie = screen.signedIn() ? session : page.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("verity_reader=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+            for (Element form : Jsoup.parse(page.body()).select("form")) {
+                if (!form.attr("method").equalsIgnoreCase("post")) {
+                    continue;
+                }
+                String key = form.attr("action") + (screen.signedIn() ? " (signed in)" : "");
+                if (forms.putIfAbsent(key, form) == null) {
+                    cookies.put(key, cookie);
+                }
+            }
+        }
+        assertTrue(forms.size() >= 15, "the crawl found the forms: " + forms.keySet());
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Element> entry : forms.entrySet()) {
+            Element form = entry.getValue();
+            if (form.select("input[name=csrf]").isEmpty()) {
+                wrong.add(entry.getKey() + " has no CSRF field");
+            }
+            for (String token : new String[] {"forged", null}) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (Element input : form.select("input[name], textarea[name], select[name]")) {
+                    fields.putIfAbsent(input.attr("name"), input.is("textarea") ? input.text() : input.val());
+                }
+                if (token == null) {
+                    fields.remove("csrf");
+                } else {
+                    fields.put("csrf", token);
+                }
+                HttpResponse<String> r = Http.post(form.attr("action"), "application/x-www-form-urlencoded", encode(fields),
+                        "Cookie", cookies.get(entry.getKey()));
+                if (r.statusCode() != 403) {
+                    wrong.add(entry.getKey() + " with " + (token == null ? "no token" : "a forged token") + ": " + r.statusCode());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    static Set<String> unique(List<String> values) {
+        return new LinkedHashSet<>(values);
+    }
+}
