@@ -1,0 +1,298 @@
+package org.veritycms.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.veritycms.testing.Deployments;
+import org.veritycms.testing.Http;
+import org.veritycms.testing.RemoteFixtures;
+import org.veritycms.testing.TestAccounts;
+import org.veritycms.testing.TestFixtures;
+import org.veritycms.testing.TestPages;
+
+/**
+ * People's journeys in a real browser (headless Chromium): a reader reads, rates, comments,
+ * replies and reports; staff write, review, publish and moderate. Every page visited is checked
+ * with axe-core at WCAG 2.2 A and AA, and hostile input from every field must show as text and
+ * never run. A failing test leaves a screenshot under target/browser-screenshots/.
+ */
+@ExtendWith({ArquillianExtension.class, ScreenshotOnFailure.class})
+class BrowserIT {
+
+    static final String PAYLOAD = "<img src=x id=xss-probe onerror=alert(1)><script>alert(2)</script>\"><b id=xss-bold>b</b>";
+
+    static Chromium chromium;
+    static WebDriver driver;
+    final List<String> problems = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.verity(TestFixtures.class, TestAccounts.class, TestPages.class);
+    }
+
+    @BeforeAll
+    static void browser() {
+        boolean ci = System.getenv("CI") != null;
+        if (!ci) {
+            Assumptions.assumeTrue(Chromium.installed(), "Chromium and ChromeDriver are not installed (.ci/run installs them)");
+        }
+        chromium = Chromium.start();
+        driver = chromium.driver();
+        ScreenshotOnFailure.browser = () -> chromium;
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    /** Opens a page and runs the checks every page gets. */
+    private void visit(String path) {
+        driver.get(Http.base() + path);
+        check(path);
+    }
+
+    private void check(String where) {
+        String dialog = chromium.dialog();
+        if (dialog != null) {
+            problems.add(where + ": a script opened a dialog: " + dialog);
+        }
+        if (!driver.findElements(By.id("xss-probe")).isEmpty() || !driver.findElements(By.id("xss-bold")).isEmpty()) {
+            problems.add(where + ": input was rendered as markup");
+        }
+        chromium.accessibilityViolations().forEach(v -> problems.add(where + ": " + v));
+    }
+
+    /** Clicks a button that submits a form and waits for the page that answers. */
+    private void submit(WebElement button, String where) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.veritySubmitted = true;");
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return window.veritySubmitted === undefined && document.readyState === 'complete';")));
+        check(where);
+    }
+
+    private void fill(String name, String value) {
+        WebElement field = driver.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void signIn(RemoteFixtures.Login login) {
+        driver.manage().deleteAllCookies();
+        visit("/admin/login");
+        fill("username", login.username());
+        fill("password", login.password());
+        submit(driver.findElement(By.cssSelector("form button[type=submit]")), "sign-in of " + login.username());
+        assertTrue(driver.getCurrentUrl().endsWith("/admin"), driver.getCurrentUrl());
+    }
+
+    private void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aReaderReadsRatesCommentsRepliesAndReports() {
+        RemoteFixtures.PageRef page = RemoteFixtures.page(false);
+        driver.manage().deleteAllCookies();
+        visit("/");
+        visit("/exercise");
+        visit("/exercise/exercises-for-lower-back-pain");
+        visit("/search?q=back+pain");
+        visit("/subscribe");
+        visit(page.url());
+
+        driver.findElement(By.cssSelector("input[name=stars][value='4']")).click();
+        submit(driver.findElement(By.cssSelector("form[action$='/rating'] button[type=submit]")), "rating");
+        assertTrue(driver.getPageSource().contains("4"), "the thank-you page answers");
+
+        visit(page.url());
+        pause(Duration.ofMillis(3500)); // the comment form refuses a post sooner than a person could write one
+        fill("name", "Sam");
+        fill("body", "The knee rolls helped me a lot this week.");
+        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "comment");
+        WebElement comment = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("article.comment")));
+        assertTrue(comment.getText().contains("knee rolls helped"));
+
+        driver.findElement(By.cssSelector("details.comment-reply summary")).click();
+        pause(Duration.ofMillis(3500));
+        WebElement replyForm = driver.findElement(By.cssSelector("details.comment-reply form"));
+        replyForm.findElement(By.cssSelector("input[name=name]")).sendKeys("Alex");
+        replyForm.findElement(By.cssSelector("textarea[name=body]")).sendKeys("Same for me, thank you.");
+        submit(replyForm.findElement(By.cssSelector("button[type=submit]")), "reply");
+        assertTrue(driver.getPageSource().contains("Same for me"), "the reply is shown");
+
+        driver.findElement(By.cssSelector(".comment-report a")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/report"));
+        check("report form");
+        driver.findElement(By.cssSelector("input[name=reason]")).click();
+        submit(driver.findElement(By.cssSelector("form.comment-form button[type=submit]")), "report sent");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void staffWriteReviewPublishAndModerateInTheBrowser() {
+        RemoteFixtures.Login author = RemoteFixtures.account("AUTHOR");
+        RemoteFixtures.Login reviewer = RemoteFixtures.account("CLINICAL_REVIEWER");
+        RemoteFixtures.Login editor = RemoteFixtures.account("EDITOR");
+        RemoteFixtures.Login moderator = RemoteFixtures.account("MODERATOR");
+        RemoteFixtures.Login admin = RemoteFixtures.account("ADMIN,EDITOR");
+        String slug = "browser-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+        signIn(author);
+        visit("/admin/pages/new");
+        fill("slug", slug);
+        new Select(driver.findElement(By.name("topic"))).selectByValue("exercise");
+        fill("title", "Wall push-ups for beginners");
+        fill("summary", "A gentle start to strength exercise, and when to stop.");
+        fill("body", "Stand an arm's length from a wall.\n\n## When to stop\n\nStop if you feel pain.\n\n"
+                + "## When to get help\n\nSee a GP if pain lasts.\n");
+        driver.findElement(By.cssSelector("button[value=preview]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".preview")).isEmpty());
+        check("preview");
+        submit(driver.findElement(By.cssSelector("button[value=save]")), "created");
+        submit(driver.findElement(By.cssSelector("button[name=step][value=submit]")), "submitted");
+
+        signIn(reviewer);
+        visit("/admin/pages/" + slug);
+        submit(driver.findElement(By.cssSelector("button[name=step][value=approve]")), "approved");
+        fill("scopeNotes", "Checked the whole page against current guidance.");
+        submit(driver.findElement(By.cssSelector("form[action$='/review'] button[type=submit]")), "signed off");
+        assertTrue(driver.getPageSource().contains("Review recorded"));
+
+        signIn(editor);
+        visit("/admin");
+        visit("/admin/pages?status=APPROVED");
+        visit("/admin/pages/" + slug);
+        submit(driver.findElement(By.cssSelector("button[name=step][value=publish]")), "published");
+        visit("/admin/pages/" + slug + "/revisions");
+        submit(driver.findElement(By.cssSelector("form[action$='/diff'] button[type=submit]")), "diff");
+        visit("/admin/audit");
+        visit("/admin/operations");
+        visit("/exercise/" + slug);
+        assertEquals("Wall push-ups for beginners", driver.findElement(By.tagName("h1")).getText());
+
+        RemoteFixtures.PageRef page = RemoteFixtures.page(false);
+        driver.manage().deleteAllCookies();
+        visit(page.url());
+        pause(Duration.ofMillis(3500));
+        fill("name", "Link sharer");
+        fill("body", "See https://a.example/1 and https://b.example/2 and https://c.example/3 for more.");
+        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "held comment");
+
+        signIn(moderator);
+        visit("/admin/moderation");
+        WebElement approve = driver.findElement(By.cssSelector("button[name=decide][value^='approve:']"));
+        submit(approve, "moderated");
+        visit("/admin/moderation/log");
+
+        signIn(admin);
+        visit("/admin/accounts");
+        visit("/admin/accounts/" + author.username());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void hostileInputInEveryFieldShowsAsTextAndNeverRuns() {
+        RemoteFixtures.PageRef page = RemoteFixtures.page(false);
+        driver.manage().deleteAllCookies();
+        visit(page.url());
+        pause(Duration.ofMillis(3500));
+        fill("name", PAYLOAD.substring(0, 60));
+        fill("email", "reader@example.org");
+        fill("body", "Careful: " + PAYLOAD);
+        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "hostile comment");
+        visit("/search?q=" + java.net.URLEncoder.encode(PAYLOAD, java.nio.charset.StandardCharsets.UTF_8));
+
+        RemoteFixtures.Login staff = RemoteFixtures.account("AUTHOR,EDITOR,MODERATOR,ADMIN");
+        signIn(staff);
+        String slug = "hostile-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        visit("/admin/pages/new");
+        fill("slug", slug);
+        new Select(driver.findElement(By.name("topic"))).selectByValue("exercise");
+        fill("title", "Title " + PAYLOAD);
+        fill("summary", "Summary " + PAYLOAD);
+        fill("owner", "owner" + PAYLOAD.substring(0, 30));
+        fill("body", "Body " + PAYLOAD + "\n\n## When to get help\n\n" + PAYLOAD + "\n");
+        fill("evidence", "- title: \"" + PAYLOAD.replace("\"", "'") + "\"\n  url: \"javascript:alert(3)\"\n");
+        fill("changeNote", PAYLOAD);
+        driver.findElement(By.cssSelector("button[value=preview]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".preview")).isEmpty());
+        check("hostile preview");
+        submit(driver.findElement(By.cssSelector("button[value=save]")), "hostile page saved");
+        visit("/admin/pages");
+        visit("/admin/pages/" + slug + "/revisions");
+        visit("/admin/pages/" + slug + "/revisions/1");
+        visit("/admin/audit");
+        visit("/admin/moderation?status=all");
+        visit("/admin/accounts");
+        fill("username", "hostile" + Long.toString(System.nanoTime() % 100_000L, 36));
+        fill("displayName", PAYLOAD.substring(0, Math.min(100, PAYLOAD.length())));
+        fill("password", "a long enough password 9");
+        submit(driver.findElement(By.cssSelector("form[action='/admin/accounts'] button[type=submit]")), "hostile account");
+        visit("/admin/accounts");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theCheckersCatchABrokenTemplate() throws Exception {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        Template broken = new Template("broken.ftlh", "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Broken</title></head><body><main><h1>Broken</h1><img src=\"chart.png\">"
+                + "<p>${comment?no_esc}</p></main></body></html>", cfg);
+        StringWriter html = new StringWriter();
+        broken.process(Map.of("comment", PAYLOAD), html);
+        Path file = Files.createTempFile("broken", ".html");
+        Files.writeString(file, html.toString());
+        try {
+            assertTrue(HtmlChecker.errors(html.toString()).stream().anyMatch(e -> e.contains("alt")),
+                    "the HTML checker reports the missing alt text");
+            driver.get(file.toUri().toString());
+            String dialog = null;
+            for (int i = 0; i < 10 && dialog == null; i++) {
+                pause(Duration.ofMillis(100));
+                dialog = chromium.dialog();
+            }
+            pause(Duration.ofMillis(300));
+            chromium.dialog();
+            boolean probe = !driver.findElements(By.id("xss-probe")).isEmpty();
+            List<String> violations = chromium.accessibilityViolations();
+            assertTrue(dialog != null || probe, "the unescaped value is caught");
+            assertTrue(violations.stream().anyMatch(v -> v.startsWith("image-alt")), violations.toString());
+            assertFalse(violations.isEmpty());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}
