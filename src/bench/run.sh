@@ -245,8 +245,7 @@ curl -sf -o "$OUT/nginx/html/$PAGE_TOPIC/$PAGE_SLUG" "$BASE_URL$PAGE_PATH"
 PAGE_BYTES=$(wc -c <"$OUT/nginx/html/$PAGE_TOPIC/$PAGE_SLUG")
 cat >"$OUT/nginx/nginx.conf" <<EOF
 daemon off;
-master_process off;
-worker_processes 1;
+worker_processes auto;
 pid $OUT/nginx/nginx.pid;
 error_log $OUT/nginx/logs/error.log warn;
 events { worker_connections 1024; }

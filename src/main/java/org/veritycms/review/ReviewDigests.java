@@ -65,7 +65,13 @@ public class ReviewDigests {
                     queued++;
                 }
             }
-            lines.forEach(l -> l.reminder().includedIn(digest.id()));
+            // one statement per thousand reminders rather than one per reminder
+            List<Long> ids = lines.stream().map(l -> l.reminder().id()).toList();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                em.createQuery("update ReviewReminder r set r.notificationId = :notification where r.id in :ids")
+                        .setParameter("notification", digest.id())
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
+            }
         }
         return queued;
     }
