@@ -397,7 +397,8 @@ fmt_ms() { awk -v m="$1" 'BEGIN { printf "%.2f s", m / 1000 }'; }
 
 {
   echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2 / 1048576}' /proc/meminfo) RAM;" \
-    "PostgreSQL $(psql -X -At -d postgres -c 'show server_version'); wrk ${WRK_ARGS[*]}; $PAGES pages loaded for P1, P2 and P4."
+    "PostgreSQL $(psql -X -At -d postgres -c 'show server_version'); wrk ${WRK_ARGS[*]}; $PAGES pages loaded for P1, P2 and P4;" \
+    "load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine counts)."
   echo
   echo "| row | figure | reference | ratio | target | met |"
   echo "|---|---|---|---|---|---|"
