@@ -83,14 +83,12 @@ public class RatingService {
                         + " and reader_id = ?3 for update")
                 .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, readerId).getResultList();
         Outcome outcome;
+        int previousStars = 0;
         if (previous.isEmpty()) {
             em.createNativeQuery("insert into rating (id, page_id, cycle_start, reader_id, stars, feedback, created_at, updated_at)"
                             + " values (nextval('rating_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?6)")
                     .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, readerId)
                     .setParameter(4, stars.value()).setParameter(5, kept).setParameter(6, now).executeUpdate();
-            em.createNativeQuery("update rating_summary set total = total + 1, " + column(stars.value()) + " = "
-                            + column(stars.value()) + " + 1 where page_id = ?1 and cycle_start = ?2")
-                    .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
             outcome = Outcome.RECORDED;
         } else {
             int old = ((Number) previous.get(0)).intValue();
@@ -98,15 +96,22 @@ public class RatingService {
                             + " and cycle_start = ?5 and reader_id = ?6")
                     .setParameter(1, stars.value()).setParameter(2, kept).setParameter(3, now).setParameter(4, page.id())
                     .setParameter(5, cycle).setParameter(6, readerId).executeUpdate();
-            if (old != stars.value()) {
-                em.createNativeQuery("update rating_summary set " + column(old) + " = " + column(old) + " - 1, "
-                                + column(stars.value()) + " = " + column(stars.value()) + " + 1"
-                                + " where page_id = ?1 and cycle_start = ?2")
-                        .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
-            }
             outcome = Outcome.REPLACED;
+            previousStars = old;
         }
         trigger.check(page, cycle);
+        // the summary row is every vote's hot spot: it is changed last, so its row lock is held only
+        // from this statement to the commit, not while the trigger reads and the flag is written
+        if (outcome == Outcome.RECORDED) {
+            em.createNativeQuery("update rating_summary set total = total + 1, " + column(stars.value()) + " = "
+                            + column(stars.value()) + " + 1 where page_id = ?1 and cycle_start = ?2")
+                    .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
+        } else if (previousStars != stars.value()) {
+            em.createNativeQuery("update rating_summary set " + column(previousStars) + " = " + column(previousStars) + " - 1, "
+                            + column(stars.value()) + " = " + column(stars.value()) + " + 1"
+                            + " where page_id = ?1 and cycle_start = ?2")
+                    .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
+        }
         changes.fire(new PageChanged(page.slug()));
         return outcome;
     }

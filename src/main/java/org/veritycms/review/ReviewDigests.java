@@ -30,6 +30,9 @@ public class ReviewDigests {
     @Inject
     Recipients recipients;
 
+    /** Pages listed in one message (its body column holds 100,000 characters). */
+    static final int MAX_LINES = 150;
+
     /** One line of a digest. */
     record Line(ReviewReminder reminder, String title, String url) {
     }
@@ -62,17 +65,29 @@ public class ReviewDigests {
                     queued++;
                 }
             }
-            lines.forEach(l -> l.reminder().includedIn(digest.id()));
+            // one statement per thousand reminders rather than one per reminder
+            List<Long> ids = lines.stream().map(l -> l.reminder().id()).toList();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                em.createQuery("update ReviewReminder r set r.notificationId = :notification where r.id in :ids")
+                        .setParameter("notification", digest.id())
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
+            }
         }
         return queued;
     }
 
-    private static String body(String owner, List<Line> lines, LocalDate today) {
+    private String body(String owner, List<Line> lines, LocalDate today) {
         StringBuilder text = new StringBuilder("Review reminders for ").append(owner).append(" on ").append(today)
                 .append(".\n\n");
-        for (Line l : lines) {
+        // a message has room for a few hundred lines; an owner with more is sent to the dashboard
+        int shown = Math.min(lines.size(), MAX_LINES);
+        for (Line l : lines.subList(0, shown)) {
             text.append("- ").append(l.title()).append(": ").append(describe(l.reminder().stage()))
                     .append(" (due ").append(l.reminder().cycleDue()).append(")\n  ").append(l.url()).append('\n');
+        }
+        if (shown < lines.size()) {
+            text.append("- and ").append(lines.size() - shown).append(" more pages: see the review dashboard at ")
+                    .append(siteUrl()).append("/admin\n");
         }
         return text.append("\nA clinical reviewer can sign off each page from its review screen in the admin.\n").toString();
     }

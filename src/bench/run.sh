@@ -1,0 +1,416 @@
+#!/usr/bin/env bash
+# Verity's benchmark: builds the server, runs it on PostgreSQL (a fresh database each run) and
+# measures five rows side by side with a reference measured in the same run:
+#   P1 page view against nginx serving the same bytes, P2 rating writes against pgbench INSERTs,
+#   P3 the review scan at two sizes, P4 boot to first page and resident memory, P5 content import.
+# Prints the table and writes it to target/bench/results.md. See README "## Benchmarks".
+#
+# Settings (environment variables):
+#   BENCH_PORT_OFFSET   WildFly port offset (HTTP 8080+offset, management 9990+offset)   500
+#   BENCH_NGINX_PORT    port of the reference nginx                                        8581
+#   BENCH_DB            PostgreSQL database, dropped and created fresh                     verity_bench
+#   BENCH_PGHOST/PORT/USER  the PostgreSQL server                                  127.0.0.1/5432/postgres
+#   BENCH_DURATION      length of each wrk and pgbench run                                 20s
+#   BENCH_PAGES         pages loaded for P1, P2, P4 and the first scan                     100000
+#   BENCH_LARGE_PAGES   pages for the second scan                                          1000000
+#   BENCH_IMPORT_PAGES  generated Markdown files imported in P5                            10000
+#   BENCH_SKIP_BUILD=1  use the server and WAR already in target/
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH_DIR="$ROOT/src/bench"
+OUT="$ROOT/target/bench"
+SERVER="$ROOT/target/server"
+OFFSET=${BENCH_PORT_OFFSET:-500}
+HTTP_PORT=$((8080 + OFFSET))
+MGMT_PORT=$((9990 + OFFSET))
+NGINX_PORT=${BENCH_NGINX_PORT:-8581}
+DB=${BENCH_DB:-verity_bench}
+PGHOST=${BENCH_PGHOST:-127.0.0.1}
+PGPORT=${BENCH_PGPORT:-5432}
+PGUSER=${BENCH_PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+DURATION=${BENCH_DURATION:-20s}
+PAGES=${BENCH_PAGES:-100000}
+LARGE_PAGES=${BENCH_LARGE_PAGES:-1000000}
+IMPORT_PAGES=${BENCH_IMPORT_PAGES:-10000}
+BASE_URL="http://127.0.0.1:$HTTP_PORT"
+PAGE_TOPIC=exercise
+PAGE_SLUG=exercises-for-lower-back-pain
+PAGE_PATH="/$PAGE_TOPIC/$PAGE_SLUG"
+RATING_SLUG=gentle-yoga-for-back-pain
+ADMIN_USER=benchadmin
+ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+WRK_ARGS=(-t2 -c50 -d"$DURATION" --latency)
+
+SERVER_PID=""
+NGINX_PID=""
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+psql_val() { psql -X -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
+
+# ---------------------------------------------------------------------------- tools and build
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v pgbench >/dev/null || missing+=(postgresql-contrib)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # the Debian package starts a system nginx on port 80; the benchmark runs its own
+    if pgrep -x nginx >/dev/null && [ -f /run/nginx.pid ]; then
+      $sudo nginx -s stop 2>/dev/null || true
+    fi
+  fi
+  NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
+}
+
+build() {
+  if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$ROOT/target/verity.war" ] && [ -d "$SERVER" ]; then
+    log "using the existing build in target/"
+    return
+  fi
+  log "building (unit tests skipped)"
+  (cd "$ROOT" && { ./mvnw -o -q -B package -DskipUnitTests=true -DskipTests >"$OUT/build.log" 2>&1 \
+    || ./mvnw -q -B package -DskipUnitTests=true -DskipTests >"$OUT/build.log" 2>&1; }) \
+    || { tail -30 "$OUT/build.log"; die "build"; }
+}
+
+# ---------------------------------------------------------------------------- database
+fresh_database() {
+  psql -X -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+}
+
+# ---------------------------------------------------------------------------- WildFly
+# A copy of the provisioned standalone/ folder with the WAR in deployments/, so the server in
+# target/server (the one the integration tests use) stays untouched.
+prepare_base() {
+  local base=$1
+  rm -rf "$base"
+  mkdir -p "$base"
+  cp -a "$SERVER/standalone/configuration" "$SERVER/standalone/deployments" "$base/"
+  cp "$ROOT/target/verity.war" "$base/deployments/verity.war"
+}
+
+# start_server <base dir> <log name> [extra env assignments...]; sets SERVER_PID (the java process)
+# and SERVER_STARTED_MS.
+start_server() {
+  local base=$1 name=$2
+  shift 2
+  rm -f "$OUT/server.pid"
+  SERVER_STARTED_MS=$(now_ms)
+  env LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$OUT/server.pid" \
+    VERITY_DB_DRIVER=postgresql VERITY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+    VERITY_DB_USER="$PGUSER" VERITY_DB_PASSWORD="${BENCH_PGPASSWORD:-postgres}" \
+    VERITY_DATA_DIR="$base/verity-data" VERITY_NODE_ID=bench \
+    VERITY_SITE_URL="$BASE_URL" \
+    VERITY_ADMIN_USERNAME="$ADMIN_USER" VERITY_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    VERITY_RATE_LIMIT_PUBLIC_WRITES=100000000 VERITY_RATE_LIMIT_RATING=100000000 \
+    "$@" \
+    "$SERVER/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+    -Djboss.socket.binding.port-offset="$OFFSET" -Djava.net.preferIPv4Stack=true \
+    >"$OUT/$name.log" 2>&1 &
+  local launcher=$!
+  for _ in $(seq 1 100); do
+    [ -s "$OUT/server.pid" ] && break
+    sleep 0.1
+  done
+  SERVER_PID=$(cat "$OUT/server.pid" 2>/dev/null || echo "$launcher")
+}
+
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+stop_nginx() {
+  [ -n "$NGINX_PID" ] || return 0
+  kill -TERM "$NGINX_PID" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.25
+  done
+  NGINX_PID=""
+}
+
+cleanup() {
+  stop_nginx
+  stop_server
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# wait_for_200 <url> <seconds>: milliseconds since SERVER_STARTED_MS when the URL first answered 200
+wait_for_200() {
+  local url=$1 limit=$2 deadline code
+  deadline=$(( $(now_ms) + limit * 1000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
+    if [ "$code" = 200 ]; then
+      echo $(( $(now_ms) - SERVER_STARTED_MS ))
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server stopped; see its log in $OUT"
+    sleep 0.05
+  done
+  die "$url did not answer 200 within ${limit}s (last status $code)"
+}
+
+# wait_for_log <file> <pattern> <seconds>
+wait_for_log() {
+  local file=$1 pattern=$2 limit=$3 deadline
+  deadline=$(( $(now_ms) + limit * 1000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    if grep -q -- "$pattern" "$file" 2>/dev/null; then
+      echo $(( $(now_ms) - SERVER_STARTED_MS ))
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server stopped; see $file"
+    sleep 0.1
+  done
+  die "'$pattern' not logged within ${limit}s"
+}
+
+# ---------------------------------------------------------------------------- wrk output
+wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+# p99 in milliseconds from wrk's latency distribution
+wrk_p99_ms() {
+  awk '$1 == "99%" {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+       if (u == "us") v = v / 1000; else if (u == "s") v = v * 1000; else if (u == "m") v = v * 60000;
+       printf "%.2f", v}' "$1"
+}
+wrk_errors() {
+  awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10}
+       END {print n + 0}' "$1"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+yes_no() { awk -v c="$1" 'BEGIN { print (c ? "yes" : "no") }'; }
+
+# the current cycle's rating count as the page shows it (0 when no count is shown)
+page_rating_count() {
+  curl -s --max-time 5 "$BASE_URL/$1" | grep -oE 'based on [0-9]+ ratings|Rated [0-9]+ times' | grep -oE '[0-9]+' | head -1 || true
+}
+
+# ---------------------------------------------------------------------------- the run
+mkdir -p "$OUT"
+install_tools
+build
+
+log "fresh database $DB"
+fresh_database
+BASE="$OUT/base"
+prepare_base "$BASE"
+
+log "first start: schema, seed content and the administrator"
+start_server "$BASE" server-first
+FIRST_BOOT_MS=$(wait_for_200 "$BASE_URL$PAGE_PATH" 180)
+log "first start answered after $FIRST_BOOT_MS ms"
+curl -sf -o /dev/null "$BASE_URL/yoga/$RATING_SLUG" || die "the ratings page /yoga/$RATING_SLUG does not answer 200"
+
+log "loading $PAGES pages with SQL"
+t0=$(now_ms)
+psql_db -v first=1 -v last="$PAGES" -f "$BENCH_DIR/load-pages.sql"
+LOAD_MS=$(( $(now_ms) - t0 ))
+log "loaded in $LOAD_MS ms ($(psql_val 'select count(*) from page') pages)"
+
+# ---- P4: boot to first page with the pages loaded
+stop_server
+log "P4: restart with $PAGES pages"
+start_server "$BASE" server-p4
+BOOT_MS=$(wait_for_200 "$BASE_URL$PAGE_PATH" 180)
+log "P4: first 200 after $BOOT_MS ms"
+
+# ---- P1: page view against nginx serving the same bytes
+log "P1: page view"
+mkdir -p "$OUT/nginx/html/$PAGE_TOPIC" "$OUT/nginx/logs"
+curl -sf -o "$OUT/nginx/html/$PAGE_TOPIC/$PAGE_SLUG" "$BASE_URL$PAGE_PATH"
+PAGE_BYTES=$(wc -c <"$OUT/nginx/html/$PAGE_TOPIC/$PAGE_SLUG")
+cat >"$OUT/nginx/nginx.conf" <<EOF
+daemon off;
+worker_processes auto;
+pid $OUT/nginx/nginx.pid;
+error_log $OUT/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $OUT/nginx/tmp;
+  proxy_temp_path $OUT/nginx/tmp;
+  fastcgi_temp_path $OUT/nginx/tmp;
+  uwsgi_temp_path $OUT/nginx/tmp;
+  scgi_temp_path $OUT/nginx/tmp;
+  sendfile on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $OUT/nginx/html;
+    default_type "text/html; charset=UTF-8";
+  }
+}
+EOF
+mkdir -p "$OUT/nginx/tmp"
+"$NGINX_BIN" -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx" >"$OUT/nginx/logs/stdout.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 1 50); do
+  curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT$PAGE_PATH" && break
+  sleep 0.1
+done
+cmp -s <(curl -sf "http://127.0.0.1:$NGINX_PORT$PAGE_PATH") "$OUT/nginx/html/$PAGE_TOPIC/$PAGE_SLUG" \
+  || die "nginx does not serve the saved page"
+
+log "P1: warm-up (5 s each)"
+wrk -t2 -c50 -d5s "$BASE_URL$PAGE_PATH" >/dev/null
+wrk -t2 -c50 -d5s "http://127.0.0.1:$NGINX_PORT$PAGE_PATH" >/dev/null
+log "P1: wrk ${WRK_ARGS[*]} against Verity"
+wrk "${WRK_ARGS[@]}" "$BASE_URL$PAGE_PATH" >"$OUT/p1-verity.txt"
+log "P1: wrk ${WRK_ARGS[*]} against nginx"
+wrk "${WRK_ARGS[@]}" "http://127.0.0.1:$NGINX_PORT$PAGE_PATH" >"$OUT/p1-nginx.txt"
+stop_nginx
+P1_RPS=$(wrk_rps "$OUT/p1-verity.txt"); P1_P99=$(wrk_p99_ms "$OUT/p1-verity.txt"); P1_ERR=$(wrk_errors "$OUT/p1-verity.txt")
+NG_RPS=$(wrk_rps "$OUT/p1-nginx.txt"); NG_P99=$(wrk_p99_ms "$OUT/p1-nginx.txt")
+log "P1: Verity $P1_RPS req/s p99 $P1_P99 ms ($P1_ERR errors); nginx $NG_RPS req/s p99 $NG_P99 ms"
+
+# ---- P4: resident memory after P1
+RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+RSS_MB=$(( RSS_KB / 1024 ))
+log "P4: java RSS $RSS_MB MB"
+
+# ---- P1: a rating shows on the page
+log "P1: rating freshness"
+before=$(page_rating_count "yoga/$RATING_SLUG"); before=${before:-0}
+curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"stars":4}' \
+  "$BASE_URL/api/v1/pages/$RATING_SLUG/ratings" || die "POST rating"
+posted=$(now_ms)
+FRESH_MS=""
+while [ $(( $(now_ms) - posted )) -lt 5000 ]; do
+  after=$(page_rating_count "yoga/$RATING_SLUG"); after=${after:-0}
+  if [ "$after" != "$before" ]; then
+    FRESH_MS=$(( $(now_ms) - posted ))
+    break
+  fi
+  sleep 0.02
+done
+log "P1: rating count $before -> ${after:-?} on the page after ${FRESH_MS:-more than 5000} ms"
+
+# ---- P2: rating writes against pgbench INSERTs
+log "P2: ratings"
+RATING_PAGE_ID=$(psql_val "select id from page where slug = '$RATING_SLUG'")
+COUNT_SQL="select count(*) from rating where page_id = $RATING_PAGE_ID"
+rows_before=$(psql_val "$COUNT_SQL")
+BENCH_RATING_SLUG=$RATING_SLUG wrk "${WRK_ARGS[@]}" -s "$BENCH_DIR/ratings.lua" "$BASE_URL" >"$OUT/p2-verity.txt"
+sleep 2 # requests still in flight when wrk stopped finish on the server
+read -r P2_SENT P2_CREATED P2_OTHER < <(sed -n 's/^BENCH sent=\([0-9]*\) created=\([0-9]*\) other=\([0-9]*\)$/\1 \2 \3/p' "$OUT/p2-verity.txt")
+rows_after=$(psql_val "$COUNT_SQL")
+P2_ROWS=$(( rows_after - rows_before ))
+P2_SUMMARY=$(psql_val "select coalesce(sum(total), 0) from rating_summary where page_id = $RATING_PAGE_ID")
+P2_ROWS_ALL=$rows_after
+P2_SECONDS=$(awk '/requests in/ {for (i = 1; i <= NF; i++) if ($i == "in") {v = $(i + 1); sub(/,$/, "", v); print v}}' "$OUT/p2-verity.txt")
+P2_RPS=$(wrk_rps "$OUT/p2-verity.txt")
+P2_WPS=$(awk -v n="$P2_CREATED" -v d="${DURATION%s}" 'BEGIN { printf "%.1f", n / d }')
+P2_INFLIGHT=$(( P2_SENT - P2_CREATED - P2_OTHER ))
+# exact: no request failed, the summary row's count equals the rating rows, and the new rows are
+# the 201 answers plus at most the requests wrk cut off in flight when its time was up
+P2_EXACT=$(awk -v r="$P2_ROWS" -v c="$P2_CREATED" -v i="$P2_INFLIGHT" -v o="$P2_OTHER" -v s="$P2_SUMMARY" -v a="$P2_ROWS_ALL" \
+  'BEGIN { print (o == 0 && s == a && r >= c && r <= c + i) ? "yes" : "no" }')
+log "P2: $P2_CREATED ratings recorded (201) in $DURATION, $P2_OTHER other answers, $P2_INFLIGHT in flight at the end;" \
+  "DB rows +$P2_ROWS, summary total $P2_SUMMARY = rows $P2_ROWS_ALL: exact $P2_EXACT"
+
+# ---- P3: the review scan at two sizes
+scan() {
+  # a clean slate: no reminders, digests or withdrawals from earlier scans
+  psql_db -c "delete from review_reminder;
+              delete from notification where dedupe_key like 'review-digest:%' or dedupe_key like 'review-escalation:%';
+              update page set status = 'PUBLISHED' where slug like 'bench-page-%' and status <> 'PUBLISHED';
+              analyze page; analyze review_reminder;" >/dev/null
+  local t0 t1
+  t0=$(now_ms)
+  curl -sf --max-time 600 -u "$ADMIN_USER:$ADMIN_PASSWORD" -X POST -H 'Accept: application/json' \
+    "$BASE_URL/api/v1/reviews/scan" >"$OUT/scan-$1.json" || die "review scan at $1 pages"
+  t1=$(now_ms)
+  echo $(( t1 - t0 ))
+}
+log "P3: scan at $PAGES pages"
+SCAN_SMALL_MS=$(scan "$PAGES")
+log "P3: $SCAN_SMALL_MS ms: $(cat "$OUT/scan-$PAGES.json")"
+log "P3: loading up to $LARGE_PAGES pages"
+t0=$(now_ms)
+psql_db -v first=$((PAGES + 1)) -v last="$LARGE_PAGES" -f "$BENCH_DIR/load-pages.sql"
+log "P3: loaded in $(( $(now_ms) - t0 )) ms ($(psql_val 'select count(*) from page') pages)"
+log "P3: scan at $LARGE_PAGES pages"
+SCAN_LARGE_MS=$(scan "$LARGE_PAGES")
+log "P3: $SCAN_LARGE_MS ms: $(cat "$OUT/scan-$LARGE_PAGES.json")"
+stop_server
+
+# ---- P2 reference: pgbench single-row INSERTs on the same PostgreSQL server
+log "P2: pgbench reference"
+psql_db -c "create table bench_rating_insert (id bigserial primary key, reader_id varchar(40) not null,
+            stars smallint not null, created_at timestamp(6) with time zone not null)"
+pgbench -n -c 50 -j 2 -T "${DURATION%s}" -f "$BENCH_DIR/pgbench-insert.sql" "$DB" >"$OUT/p2-pgbench.txt" 2>&1 \
+  || { cat "$OUT/p2-pgbench.txt"; die "pgbench"; }
+PG_TPS=$(awk '/^tps = / {print $3; exit}' "$OUT/p2-pgbench.txt")
+log "P2: pgbench $PG_TPS inserts/s"
+
+# ---- P5: import of generated Markdown pages into an empty database
+log "P5: generating $IMPORT_PAGES pages"
+"$BENCH_DIR/make-content.sh" "$OUT/import-content" "$IMPORT_PAGES"
+fresh_database
+prepare_base "$OUT/base-import"
+log "P5: start on an empty database with VERITY_CONTENT_DIR"
+start_server "$OUT/base-import" server-import VERITY_CONTENT_DIR="$OUT/import-content"
+IMPORT_WALL_MS=$(wait_for_log "$OUT/server-import.log" "Content import from" 900)
+IMPORT_MS=$(sed -n 's/.*Content import from .* in \([0-9]*\) ms.*/\1/p' "$OUT/server-import.log" | head -1)
+IMPORT_REPORT=$(sed -n 's/.*Content import from [^:]*: \(.*\) in [0-9]* ms.*/\1/p' "$OUT/server-import.log" | head -1)
+log "P5: import logged after $IMPORT_WALL_MS ms from start (importer: $IMPORT_MS ms; $IMPORT_REPORT)"
+IMPORTED=$(psql_val "select count(*) from page where slug like 'generated-page-%'")
+stop_server
+
+# ---------------------------------------------------------------------------- the table
+P1_RATIO=$(ratio "$P1_RPS" "$NG_RPS")
+P1_MET=$(awk -v r="$P1_RATIO" -v p="$P1_P99" 'BEGIN { print (r >= 0.5 && p < 20) ? "yes" : "no" }')
+FRESH_MET=$(awk -v f="${FRESH_MS:-999999}" 'BEGIN { print (f <= 1000) ? "yes" : "no" }')
+P2_RATIO=$(ratio "$P2_WPS" "$PG_TPS")
+P2_MET=$(awk -v r="$P2_RATIO" -v e="$P2_EXACT" 'BEGIN { print (r >= 0.3 && e == "yes") ? "yes" : "no" }')
+SCAN_RATIO=$(ratio "$SCAN_LARGE_MS" "$SCAN_SMALL_MS")
+P3_MET=$(awk -v t="$SCAN_LARGE_MS" -v r="$SCAN_RATIO" 'BEGIN { print (t < 5000 && r < 2) ? "yes" : "no" }')
+BOOT_S=$(awk -v m="$BOOT_MS" 'BEGIN { printf "%.1f", m / 1000 }')
+P4_MET=$(awk -v b="$BOOT_MS" -v r="$RSS_MB" 'BEGIN { print (b < 10000 && r < 600) ? "yes" : "no" }')
+IMPORT_S=$(awk -v m="$IMPORT_WALL_MS" 'BEGIN { printf "%.1f", m / 1000 }')
+P5_MET=$(awk -v m="$IMPORT_WALL_MS" -v n="$IMPORTED" -v w="$IMPORT_PAGES" 'BEGIN { print (m < 30000 && n == w) ? "yes" : "no" }')
+fmt_ms() { awk -v m="$1" 'BEGIN { printf "%.2f s", m / 1000 }'; }
+
+{
+  echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2 / 1048576}' /proc/meminfo) RAM;" \
+    "PostgreSQL $(psql -X -At -d postgres -c 'show server_version'); wrk ${WRK_ARGS[*]}; $PAGES pages loaded for P1, P2 and P4;" \
+    "load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine counts)."
+  echo
+  echo "| row | figure | reference | ratio | target | met |"
+  echo "|---|---|---|---|---|---|"
+  echo "| P1 page view \`GET $PAGE_PATH\` ($PAGE_BYTES bytes) | $P1_RPS req/s, p99 $P1_P99 ms, $P1_ERR errors | nginx, same bytes: $NG_RPS req/s, p99 $NG_P99 ms | $P1_RATIO | >= 0.5x nginx req/s and p99 < 20 ms | $P1_MET |"
+  echo "| P1 rating shows on the page | ${FRESH_MS:->5000} ms after the POST (count $before -> ${after:-?}) | - | - | <= 1 s | $FRESH_MET |"
+  echo "| P2 rating writes, distinct readers | $P2_WPS ratings/s ($P2_CREATED in $DURATION); DB rows +$P2_ROWS, summary $P2_SUMMARY = rows $P2_ROWS_ALL, $P2_OTHER failed, $P2_INFLIGHT cut off in flight; exact: $P2_EXACT | pgbench single-row INSERT, 50 clients: $PG_TPS/s | $P2_RATIO | >= 0.3x and exact | $P2_MET |"
+  echo "| P3 review scan | $(fmt_ms "$SCAN_SMALL_MS") at $PAGES pages, $(fmt_ms "$SCAN_LARGE_MS") at $LARGE_PAGES pages (1% due) | time at $PAGES | $SCAN_RATIO | $LARGE_PAGES under 5 s, ratio < 2 | $P3_MET |"
+  echo "| P4 boot to first page, memory | ${BOOT_S} s to first 200 with $PAGES pages; RSS $RSS_MB MB after P1 | - | - | < 10 s, < 600 MB | $P4_MET |"
+  echo "| P5 import of $IMPORT_PAGES Markdown pages | ${IMPORT_S} s from start to the completion line (importer $IMPORT_MS ms; $IMPORTED pages) | - | - | < 30 s | $P5_MET |"
+  echo
+  echo "Scan results: $PAGES pages \`$(cat "$OUT/scan-$PAGES.json")\`, $LARGE_PAGES pages \`$(cat "$OUT/scan-$LARGE_PAGES.json")\`." \
+    "First start on an empty database (schema, seed import): $(fmt_ms "$FIRST_BOOT_MS"); loading $PAGES pages with SQL: $(fmt_ms "$LOAD_MS")."
+} >"$OUT/results.md"
+echo
+cat "$OUT/results.md"
