@@ -130,6 +130,9 @@ class BrowserIT {
         visit("/exercise/exercises-for-lower-back-pain");
         visit("/search?q=back+pain");
         visit("/subscribe");
+        visit("/search?q=zzzzqqqq");
+        visit("/no-such-page");
+        visit(RemoteFixtures.page(true).url());
         visit(page.url());
 
         driver.findElement(By.cssSelector("input[name=stars][value='4']")).click();

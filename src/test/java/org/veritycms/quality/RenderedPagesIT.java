@@ -13,6 +13,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.jsoup.Jsoup;
+import org.veritycms.testing.Browser;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
 import org.veritycms.testing.RemoteFixtures;
@@ -59,6 +61,47 @@ class RenderedPagesIT {
             HtmlChecker.errors(page.body()).forEach(e -> problems.add(screen.path() + " " + e));
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void pagesThatAnswerFormsAndErrorsAreValidHtml() throws InterruptedException {
+        List<String> problems = new ArrayList<>();
+        Browser reader = Browser.open(live.url());
+        String stamp = Jsoup.parse(reader.get(live.url()).body()).selectFirst("input[name=shown]").val();
+        validate(problems, "rating thanks", follow(reader, reader.post(live.url() + "/rating", "stars", "5")));
+        Thread.sleep(3500); // the comment form refuses a post sooner than a person could write one
+        validate(problems, "comment notice", follow(reader, reader.post(live.url() + "/comments", "shown", stamp,
+                "name", "Pat", "body", "Thank you, this was clear and kind.")));
+        String reportUrl = Jsoup.parse(reader.get(live.url()).body()).selectFirst(".comment-report a").attr("href");
+        validate(problems, "report form", reader.get(reportUrl));
+        validate(problems, "report sent", follow(reader, reader.post(reportUrl, "reason", "spam", "note", "")));
+        Browser subscriber = Browser.open("/subscribe");
+        validate(problems, "subscribe sent", follow(subscriber, subscriber.post("/subscribe", "email", "pat@example.org",
+                "topic", "exercise")));
+        validate(problems, "unsubscribe with a bad link", Http.get("/unsubscribe?token=forged"));
+        validate(problems, "confirm with a bad link", Http.get("/subscribe/confirm?token=forged"));
+        validate(problems, "used set-up link", Http.get("/admin/setup?token=forged"));
+        validate(problems, "sign-in refused", Http.post("/admin/login", "application/x-www-form-urlencoded",
+                "username=x&password=y&csrf=forged", "Accept", "text/html"));
+        String roleless = Sessions.signIn(RemoteFixtures.account("").username());
+        validate(problems, "forbidden screen", Sessions.get(roleless, "/admin/pages"));
+        assertEquals(List.of(), problems);
+    }
+
+    private static HttpResponse<String> follow(Browser browser, HttpResponse<String> answer) {
+        String location = answer.headers().firstValue("Location").orElse(null);
+        if (answer.statusCode() != 303 || location == null) {
+            return answer;
+        }
+        return browser.get(java.net.URI.create(location).getRawPath()
+                + (java.net.URI.create(location).getRawQuery() == null ? "" : "?" + java.net.URI.create(location).getRawQuery()));
+    }
+
+    private static void validate(List<String> problems, String what, HttpResponse<String> page) {
+        if (page.statusCode() >= 500) {
+            problems.add(what + " answered " + page.statusCode());
+        }
+        HtmlChecker.errors(page.body()).forEach(e -> problems.add(what + " " + e));
     }
 
     @Test
