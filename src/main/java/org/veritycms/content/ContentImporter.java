@@ -24,6 +24,8 @@ public class ContentImporter {
 
     private static final Logger LOG = Logger.getLogger(ContentImporter.class.getName());
     private static final int PROGRESS_EVERY = 500;
+    /** Page files applied in one transaction: one commit per batch rather than per file. */
+    private static final int BATCH = 100;
 
     private final PageFileImport fileImport;
     private final PageRepository pages;
@@ -53,9 +55,12 @@ public class ContentImporter {
         Map<String, RiskTier> tiers = importTopics(root, report);
         List<Path> files = pageFiles(root.resolve("pages"), report);
         int done = 0;
-        for (Path file : files) {
-            importPage(root, file, tiers, report);
-            if (++done % PROGRESS_EVERY == 0) {
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+            importBatch(root, batch, tiers, report);
+            int before = done;
+            done += batch.size();
+            if (done / PROGRESS_EVERY > before / PROGRESS_EVERY || done == files.size()) {
                 int count = done;
                 LOG.info(() -> "Content import: " + count + " of " + files.size() + " page files");
             }
@@ -102,16 +107,54 @@ public class ContentImporter {
         }
     }
 
-    private void importPage(Path root, Path file, Map<String, RiskTier> tiers, ImportReport report) {
-        String name = root.relativize(file).toString().replace('\\', '/');
+    /**
+     * Reads a batch of files and applies the readable ones in one transaction; if that fails, the
+     * batch is applied file by file, so one bad file is reported by name and stops nothing else.
+     */
+    private void importBatch(Path root, List<Path> batch, Map<String, RiskTier> tiers, ImportReport report) {
+        List<PageFile> parsed = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Path file : batch) {
+            String name = root.relativize(file).toString().replace('\\', '/');
+            try {
+                parsed.add(parse(file, tiers));
+                names.add(name);
+            } catch (ContentError e) {
+                report.problem(name, e.line(), e.getMessage());
+            } catch (IOException e) {
+                report.problem(name, 1, "Cannot read the file: " + e.getMessage());
+            }
+        }
+        if (parsed.isEmpty()) {
+            return;
+        }
+        try {
+            List<PageFileImport.Applied> results = fileImport.applyAll(parsed);
+            for (int i = 0; i < results.size(); i++) {
+                report.count(results.get(i).outcome());
+                if (results.get(i).problem() != null) {
+                    report.problem(names.get(i), 1, results.get(i).problem());
+                }
+            }
+        } catch (Exception batchFailed) {
+            for (int i = 0; i < parsed.size(); i++) {
+                applyOne(names.get(i), parsed.get(i), report);
+            }
+        }
+    }
+
+    private static PageFile parse(Path file, Map<String, RiskTier> tiers) throws IOException {
         String topic = file.getParent().getFileName().toString();
         String slug = file.getFileName().toString().replaceFirst("\\.md$", "");
+        RiskTier tier = tiers.get(topic);
+        if (tier == null) {
+            throw new ContentError(1, "The folder '" + topic + "' is not a topic in topics.yaml");
+        }
+        return PageFile.parse(topic, slug, Files.readString(file, StandardCharsets.UTF_8), tier);
+    }
+
+    private void applyOne(String name, PageFile page, ImportReport report) {
         try {
-            RiskTier tier = tiers.get(topic);
-            if (tier == null) {
-                throw new ContentError(1, "The folder '" + topic + "' is not a topic in topics.yaml");
-            }
-            PageFile page = PageFile.parse(topic, slug, Files.readString(file, StandardCharsets.UTF_8), tier);
             report.count(fileImport.apply(page));
         } catch (ContentError e) {
             report.problem(name, e.line(), e.getMessage());

@@ -54,6 +54,32 @@ public class PageFileImport {
      */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = MissingHelpSection.class)
     public Outcome apply(PageFile file) {
+        return applyIn(file);
+    }
+
+    /** What happened to one file of a batch: its outcome, and the problem to report, if any. */
+    public record Applied(Outcome outcome, String problem) {
+    }
+
+    /**
+     * Applies many files in one transaction (one commit, not one per file). Any failure rolls the
+     * whole batch back and is thrown, so the caller can apply the files one by one and report
+     * the bad one; a page kept as a draft for want of a help section is not a failure.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.List<Applied> applyAll(java.util.List<PageFile> files) {
+        java.util.List<Applied> results = new java.util.ArrayList<>();
+        for (PageFile file : files) {
+            try {
+                results.add(new Applied(applyIn(file), null));
+            } catch (MissingHelpSection e) {
+                results.add(new Applied(Outcome.CREATED, e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    private Outcome applyIn(PageFile file) {
         Topic topic = topics.findBySlug(file.topicSlug())
                 .orElseThrow(() -> new ContentError(1, "Unknown topic '" + file.topicSlug() + "' (not in topics.yaml)"));
         Optional<Page> existing = pages.findBySlug(file.slug().value());

@@ -84,6 +84,28 @@ class ContentImportIT {
     }
 
     @Test
+    void aFileThatFailsInTheDatabaseIsReportedAndTheRestOfItsBatchIsSaved() throws IOException {
+        Path root = folder("import-clash");
+        Files.writeString(root.resolve("topics.yaml"), Files.readString(root.resolve("topics.yaml")) + """
+                - slug: import-checks-two
+                  title: Import checks two
+                  description: A second topic for the import tests.
+                  tier: LOW
+                """);
+        write(root, "pages/import-checks/clash-" + RUN + ".md", GOOD);
+        write(root, "pages/import-checks/clash-neighbour-" + RUN + ".md", GOOD);
+        write(root, "pages/import-checks-two/clash-" + RUN + ".md", GOOD);
+
+        ImportReport report = importer.importFolder(root);
+
+        assertEquals(2, report.created(), report.toString());
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().get(0).file().endsWith("/clash-" + RUN + ".md"), report.problems().toString());
+        assertTrue(report.problems().get(0).message().contains("already used"), report.problems().toString());
+        assertEquals(PageStatus.PUBLISHED, status("clash-neighbour-" + RUN));
+    }
+
+    @Test
     void changedFileUpdatesThePageAsANewRevision() throws IOException {
         Path root = folder("import-update");
         write(root, "pages/import-checks/walking-with-a-stick-" + RUN + ".md", GOOD);
