@@ -53,8 +53,7 @@ class CommentTemplatesTest {
         Document html = page(section(true, List.of(comment(1, NASTY, "Helpful.\n\nSee www.nhs.uk", List.of(reply)),
                 comment(3, "Ali", "Thanks", List.of())), 3));
         Element comments = html.getElementById("comments");
-        assertEquals("The 3 comments posted are personal views. Any information they give has not been checked and may"
-                + " not be accurate.", comments.selectFirst(".comments-disclaimer").text());
+        assertEquals("These 3 comments are the views of readers. Nobody has checked what they say, so they may be wrong.", comments.selectFirst(".comments-disclaimer").text());
         assertEquals(3, comments.select("article.comment").size());
         assertEquals(1, comments.select(".comment-replies article.comment").size(), "the reply sits under its comment");
         assertEquals(List.of("/comments/1/report", "/comments/2/report", "/comments/3/report"),
@@ -71,8 +70,7 @@ class CommentTemplatesTest {
     @Test
     void formsCarryTheirPlaceholdersAndTheHoneypotAndWorkWithoutScript() {
         Document html = page(section(true, List.of(comment(1, "Jo", "Hi", List.of())), 1));
-        assertEquals("The 1 comment posted is a personal view. Any information it gives has not been checked and may"
-                + " not be accurate.", html.selectFirst(".comments-disclaimer").text());
+        assertEquals("This comment is the view of one reader. Nobody has checked what it says, so it may be wrong.", html.selectFirst(".comments-disclaimer").text());
         assertEquals(2, html.select("form.comment-form").size(), "a reply form and the main form");
         for (Element form : html.select("form.comment-form")) {
             assertEquals("post", form.attr("method"));

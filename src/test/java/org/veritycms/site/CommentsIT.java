@@ -105,8 +105,7 @@ class CommentsIT {
         assertEquals("nofollow ugc noopener", thread.selectFirst(".comment-body a").attr("rel"));
         assertEquals("/comments/" + id + "/report", thread.selectFirst(".comment-report a").attr("href"));
         assertEquals("Same for me.", thread.parent().selectFirst(".comment-replies .comment-body").text());
-        assertEquals("The 2 comments posted are personal views. Any information they give has not been checked and may"
-                + " not be accurate.", html.selectFirst(".comments-disclaimer").text());
+        assertEquals("These 2 comments are the views of readers. Nobody has checked what they say, so they may be wrong.", html.selectFirst(".comments-disclaimer").text());
         assertFalse(html.html().contains("pat@example.org"), "the e-mail address is never shown");
         assertFalse(html.html().contains("__verity_"), "every placeholder was filled in");
 
