@@ -55,9 +55,6 @@ public class RatingService {
     @Inject
     Event<PageChanged> changes;
 
-    /** Rows a page's counts are spread over in each review cycle. */
-    static final int SHARDS = 16;
-
     public static LocalDate cycleOf(Page page) {
         LocalDate last = page.reviewDates().lastReviewedOn();
         return last == null ? BEFORE_ANY_REVIEW : last;
@@ -79,8 +76,7 @@ public class RatingService {
     public Outcome rate(String slug, String readerId, Stars stars, String feedback) {
         Page page = rateable(slug);
         LocalDate cycle = cycleOf(page);
-        int shard = java.util.concurrent.ThreadLocalRandom.current().nextInt(SHARDS);
-        ensureTally(page.id(), cycle, shard);
+        ensureSummary(page.id(), cycle);
         String kept = stars.isLow() && feedback != null && !feedback.isBlank() ? feedback.strip() : null;
         Instant now = clock.instant();
         List<?> previous = em.createNativeQuery("select stars from rating where page_id = ?1 and cycle_start = ?2"
@@ -104,19 +100,17 @@ public class RatingService {
             previousStars = old;
         }
         trigger.check(page, cycle);
-        // the counts are every vote's hot spot: they are changed last, in one of the page's shards
-        // picked at random, so a row lock is held only from this statement to the commit and
-        // concurrent votes mostly take different rows; a replaced vote may leave one shard's
-        // column below zero, never the page's sum
+        // the summary row is every vote's hot spot: it is changed last, so its row lock is held only
+        // from this statement to the commit, not while the trigger reads and the flag is written
         if (outcome == Outcome.RECORDED) {
-            em.createNativeQuery("update rating_tally set total = total + 1, " + column(stars.value()) + " = "
-                            + column(stars.value()) + " + 1 where page_id = ?1 and cycle_start = ?2 and shard = ?3")
-                    .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, shard).executeUpdate();
+            em.createNativeQuery("update rating_summary set total = total + 1, " + column(stars.value()) + " = "
+                            + column(stars.value()) + " + 1 where page_id = ?1 and cycle_start = ?2")
+                    .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
         } else if (previousStars != stars.value()) {
-            em.createNativeQuery("update rating_tally set " + column(previousStars) + " = " + column(previousStars) + " - 1, "
+            em.createNativeQuery("update rating_summary set " + column(previousStars) + " = " + column(previousStars) + " - 1, "
                             + column(stars.value()) + " = " + column(stars.value()) + " + 1"
-                            + " where page_id = ?1 and cycle_start = ?2 and shard = ?3")
-                    .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, shard).executeUpdate();
+                            + " where page_id = ?1 and cycle_start = ?2")
+                    .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
         }
         changes.fire(new PageChanged(page.slug()));
         return outcome;
@@ -124,8 +118,7 @@ public class RatingService {
 
     /** This cycle's summary, or all cycles' added up. */
     public RatingSummary summary(long pageId, LocalDate cycle, boolean allTime) {
-        List<?> rows = em.createNativeQuery("select coalesce(sum(total), 0), coalesce(sum(s1), 0), coalesce(sum(s2), 0),"
-                        + " coalesce(sum(s3), 0), coalesce(sum(s4), 0), coalesce(sum(s5), 0) from rating_tally where page_id = ?1"
+        List<?> rows = em.createNativeQuery("select total, s1, s2, s3, s4, s5 from rating_summary where page_id = ?1"
                         + (allTime ? "" : " and cycle_start = ?2"))
                 .setParameter(1, pageId).setParameter(allTime ? 1 : 2, allTime ? pageId : cycle).getResultList();
         RatingSummary total = RatingSummary.empty();
@@ -148,18 +141,16 @@ public class RatingService {
     public record Feedback(int stars, String text, Instant at) {
     }
 
-    /** Creates a shard's row outside the vote's transaction, so concurrent first votes never collide on it. */
-    private void ensureTally(long pageId, LocalDate cycle, int shard) {
+    /** Creates the summary row outside the vote's transaction, so concurrent first votes never collide on it. */
+    private void ensureSummary(long pageId, LocalDate cycle) {
         try (Connection c = autoCommit.getConnection();
-                PreparedStatement insert = c.prepareStatement("insert into rating_tally (page_id, cycle_start, shard, total,"
-                        + " s1, s2, s3, s4, s5) select ?, ?, ?, 0, 0, 0, 0, 0, 0 where not exists (select 1 from rating_tally"
-                        + " where page_id = ? and cycle_start = ? and shard = ?)")) {
+                PreparedStatement insert = c.prepareStatement("insert into rating_summary (page_id, cycle_start, total,"
+                        + " s1, s2, s3, s4, s5) select ?, ?, 0, 0, 0, 0, 0, 0 where not exists (select 1 from rating_summary"
+                        + " where page_id = ? and cycle_start = ?)")) {
             insert.setLong(1, pageId);
             insert.setDate(2, Date.valueOf(cycle));
-            insert.setInt(3, shard);
-            insert.setLong(4, pageId);
-            insert.setDate(5, Date.valueOf(cycle));
-            insert.setInt(6, shard);
+            insert.setLong(3, pageId);
+            insert.setDate(4, Date.valueOf(cycle));
             insert.executeUpdate();
         } catch (SQLException raced) {
             // another vote created it a moment ago
