@@ -2,6 +2,7 @@ package org.veritycms.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
@@ -18,9 +19,6 @@ public class AnonymousForms {
 
     /** The token for the form, and the reader cookie to set with it (null when the visitor has one). */
     public record Prepared(String csrf, String newReaderToken) {
-        public Response.ResponseBuilder attach(Response.ResponseBuilder response, ReaderTokens readers, boolean secure) {
-            return newReaderToken == null ? response : response.cookie(readers.cookie(newReaderToken, secure));
-        }
     }
 
     @Inject
@@ -35,6 +33,18 @@ public class AnonymousForms {
         String token = readerId.isPresent() ? null : readers.issue();
         String id = readerId.orElseGet(() -> readers.verify(token).orElseThrow());
         return new Prepared(keys.csrfForReader(id), token);
+    }
+
+    /** The form's response, with the new reader cookie when one was issued. */
+    public Response.ResponseBuilder attach(Prepared form, Response.ResponseBuilder response, HttpServletRequest request,
+            HttpHeaders headers) {
+        return form.newReaderToken() == null ? response
+                : response.cookie(readers.cookie(form.newReaderToken(), isSecure(request, headers)));
+    }
+
+    /** Whether the visitor reached the site over HTTPS (directly or through a proxy that says so). */
+    public static boolean isSecure(HttpServletRequest request, HttpHeaders headers) {
+        return request.isSecure() || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
     }
 
     /** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; max age 0 removes it. */

@@ -21,7 +21,6 @@ import java.util.Map;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.RateLimits;
-import org.veritycms.shared.ReaderTokens;
 import org.veritycms.theme.ThemeRenderer;
 
 /** {@code /admin/setup?token=}: the first administrator chooses their username and password, then is signed in. */
@@ -30,16 +29,13 @@ import org.veritycms.theme.ThemeRenderer;
 public class SetupResource {
 
     @Inject
-    SetupLink link;
+    FirstAdmin firstAdmin;
 
     @Inject
     SessionStore sessions;
 
     @Inject
     AnonymousForms forms;
-
-    @Inject
-    ReaderTokens readers;
 
     @Inject
     ThemeRenderer theme;
@@ -56,9 +52,7 @@ public class SetupResource {
     @GET
     @PermitAll
     public Response form(@QueryParam("token") String token) {
-        if (!link.isOpen(token)) {
-            throw closed();
-        }
+        firstAdmin.requireSetupOpen(token);
         return page(Response.Status.OK, token, "", "", null);
     }
 
@@ -69,10 +63,10 @@ public class SetupResource {
             @FormParam("displayName") String displayName, @FormParam("password") String password) {
         limits.check("sign-in", servletRequest.getRemoteAddr());
         try {
-            Account account = link.createFirstAdministrator(token, username, displayName, password);
+            Account account = firstAdmin.createThroughSetup(token, username, displayName, password);
             String session = sessions.open(account);
             return Response.seeOther(URI.create("/admin")).cookie(AnonymousForms.sessionCookie(session,
-                    NewCookie.DEFAULT_MAX_AGE, secure())).build();
+                    NewCookie.DEFAULT_MAX_AGE, AnonymousForms.isSecure(servletRequest, headers))).build();
         } catch (ProblemException e) {
             if (e.problem().status() == 410) {
                 throw e;
@@ -90,16 +84,9 @@ public class SetupResource {
         model.put("displayName", displayName == null ? "" : displayName);
         model.put("problem", problem == null ? "" : problem.detail());
         model.put("csrf", form.csrf());
-        return form.attach(Response.status(status).entity(theme.render("admin/setup.ftlh", model))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer"), readers, secure()).build();
+        return forms.attach(form, Response.status(status).entity(theme.render("admin/setup.ftlh", model))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer"), servletRequest, headers).build();
     }
 
-    private boolean secure() {
-        return servletRequest.isSecure() || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
-    }
 
-    private static ProblemException closed() {
-        return new ProblemException(Problem.of(410, "setup-closed", "Set-up link no longer works",
-                "This set-up link has been used or is not valid. Sign in instead."));
-    }
 }

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.veritycms.shared.RateLimits;
-import org.veritycms.shared.ReaderTokens;
 import org.veritycms.theme.ThemeRenderer;
 
 /** The sign-in form at {@code /admin/login} and sign-out. */
@@ -33,9 +32,6 @@ public class SignInResource {
 
     @Inject
     SessionStore sessions;
-
-    @Inject
-    ReaderTokens readers;
 
     @Inject
     AnonymousForms forms;
@@ -96,17 +92,14 @@ public class SignInResource {
         model.put("username", username == null ? "" : username);
         model.put("error", error == null ? "" : error);
         model.put("csrf", form.csrf());
-        return form.attach(Response.status(status).entity(theme.render("admin/login.ftlh", model))
-                .header("Cache-Control", "no-store"), readers, secure()).build();
+        return forms.attach(form, Response.status(status).entity(theme.render("admin/login.ftlh", model))
+                .header("Cache-Control", "no-store"), servletRequest, headers).build();
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
-        return AnonymousForms.sessionCookie(value, maxAge, secure());
+        return AnonymousForms.sessionCookie(value, maxAge, AnonymousForms.isSecure(servletRequest, headers));
     }
 
-    private boolean secure() {
-        return servletRequest.isSecure() || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
-    }
 
     /** Only a local path may follow sign-in: never another site. */
     static String safeNext(String next) {

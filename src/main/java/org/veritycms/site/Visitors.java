@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.veritycms.account.AnonymousForms;
 import org.veritycms.account.VisitorKeys;
 import org.veritycms.shared.ReaderTokens;
 
@@ -64,6 +65,6 @@ public class Visitors {
     }
 
     public static boolean isSecure(HttpServletRequest request, HttpHeaders headers) {
-        return request.isSecure() || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
+        return AnonymousForms.isSecure(request, headers);
     }
 }

@@ -33,7 +33,7 @@ class AccessIT {
     TestAccounts testAccounts;
 
     @Inject
-    SetupLink setupLink;
+    FirstAdmin firstAdmin;
 
     static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
@@ -117,7 +117,7 @@ class AccessIT {
     @Test
     void theOneTimeSetUpLinkStopsWorkingOnceAnAccountExists() {
         testAccounts.create(Role.EDITOR);
-        HttpResponse<String> used = Http.get("/admin/setup?token=" + setupLink.token());
+        HttpResponse<String> used = Http.get("/admin/setup?token=" + firstAdmin.setupToken());
         assertEquals(410, used.statusCode());
         assertTrue(used.body().contains("Sign in instead"), used.body());
         assertEquals(410, Http.get("/admin/setup?token=forged").statusCode());
