@@ -36,15 +36,14 @@ public class AnonymousForms {
     }
 
     /** The form's response, with the new reader cookie when one was issued. */
-    public Response.ResponseBuilder attach(Prepared form, Response.ResponseBuilder response, HttpServletRequest request,
-            HttpHeaders headers) {
+    public Response.ResponseBuilder attach(Prepared form, Response.ResponseBuilder response, HttpServletRequest request) {
         return form.newReaderToken() == null ? response
-                : response.cookie(readers.cookie(form.newReaderToken(), isSecure(request, headers)));
+                : response.cookie(readers.cookie(form.newReaderToken(), isSecure(request)));
     }
 
     /** Whether the visitor reached the site over HTTPS (directly or through a proxy that says so). */
-    public static boolean isSecure(HttpServletRequest request, HttpHeaders headers) {
-        return request.isSecure() || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
+    public static boolean isSecure(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 
     /** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; max age 0 removes it. */

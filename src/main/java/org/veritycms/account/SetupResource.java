@@ -66,7 +66,7 @@ public class SetupResource {
             Account account = firstAdmin.createThroughSetup(token, username, displayName, password);
             String session = sessions.open(account);
             return Response.seeOther(URI.create("/admin")).cookie(AnonymousForms.sessionCookie(session,
-                    NewCookie.DEFAULT_MAX_AGE, AnonymousForms.isSecure(servletRequest, headers))).build();
+                    NewCookie.DEFAULT_MAX_AGE, AnonymousForms.isSecure(servletRequest))).build();
         } catch (ProblemException e) {
             if (e.problem().status() == 410) {
                 throw e;
@@ -85,7 +85,7 @@ public class SetupResource {
         model.put("problem", problem == null ? "" : problem.detail());
         model.put("csrf", form.csrf());
         return forms.attach(form, Response.status(status).entity(theme.render("admin/setup.ftlh", model))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer"), servletRequest, headers).build();
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer"), servletRequest).build();
     }
 
 

@@ -93,11 +93,11 @@ public class SignInResource {
         model.put("error", error == null ? "" : error);
         model.put("csrf", form.csrf());
         return forms.attach(form, Response.status(status).entity(theme.render("admin/login.ftlh", model))
-                .header("Cache-Control", "no-store"), servletRequest, headers).build();
+                .header("Cache-Control", "no-store"), servletRequest).build();
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
-        return AnonymousForms.sessionCookie(value, maxAge, AnonymousForms.isSecure(servletRequest, headers));
+        return AnonymousForms.sessionCookie(value, maxAge, AnonymousForms.isSecure(servletRequest));
     }
 
 

@@ -37,6 +37,11 @@ public class ReaderTokens {
         return value + "." + secret.sign("reader:" + value);
     }
 
+    /** The reader id inside a token this server has just {@link #issue issued}. */
+    public static String idOfIssued(String token) {
+        return token.substring(0, token.indexOf('.'));
+    }
+
     /** The reader id inside a genuine token; empty for a missing, forged or damaged one. */
     public Optional<String> verify(String token) {
         if (token == null || token.length() > 200) {
@@ -48,6 +53,14 @@ public class ReaderTokens {
         }
         String value = token.substring(0, dot);
         return secret.verify("reader:" + value, token.substring(dot + 1)) ? Optional.of(value) : Optional.empty();
+    }
+
+    /**
+     * The same cookie as {@link #cookie} written as a {@code Set-Cookie} value, for the readers' hot
+     * path (a token is base64url, a dot and base64url, so it needs no quoting).
+     */
+    public String setCookieHeader(String token, boolean secure) {
+        return COOKIE + "=" + token + "; Path=/; Max-Age=" + MAX_AGE + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
     public NewCookie cookie(String token, boolean secure) {

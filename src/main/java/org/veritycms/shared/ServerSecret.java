@@ -40,16 +40,27 @@ public class ServerSecret {
     Clock clock;
 
     private volatile byte[] key;
+    /** A keyed MAC that each signature clones (cheaper than looking the algorithm up every time). */
+    private volatile Mac keyed;
 
     /** HMAC-SHA256 of the text, URL-safe base64 without padding. */
     public String sign(String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            Mac mac = (Mac) keyedMac().clone();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
         }
+    }
+
+    private Mac keyedMac() throws GeneralSecurityException {
+        Mac mac = keyed;
+        if (mac == null) {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            keyed = mac;
+        }
+        return mac;
     }
 
     /** Whether the signature belongs to the text, compared in constant time. */

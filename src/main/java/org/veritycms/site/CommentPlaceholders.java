@@ -17,10 +17,12 @@ import org.veritycms.theme.ThemeRenderer;
 @ApplicationScoped
 public class CommentPlaceholders {
 
+    static final String STAMP_NAME = "form_shown";
+    static final String NOTICE_NAME = "comment_notice";
     /** Where the form's signed display time goes. */
-    public static final String STAMP = Visitors.placeholder("form_shown");
+    public static final String STAMP = Visitors.placeholder(STAMP_NAME);
     /** Where the notice after posting or reporting goes. */
-    public static final String NOTICE = Visitors.placeholder("comment_notice");
+    public static final String NOTICE = Visitors.placeholder(NOTICE_NAME);
     /** The notices a redirect may ask for. */
     public static final Set<String> NOTICES = Set.of("published", "held", "help", "refused", "reported",
             "already-reported");
@@ -40,16 +42,14 @@ public class CommentPlaceholders {
         this(null, null, null);
     }
 
-    public String fill(String html, HttpServletRequest request) {
-        String out = html;
-        if (out.contains(STAMP)) {
-            out = out.replace(STAMP, stamps.issue(clock.instant()));
-        }
-        if (out.contains(NOTICE)) {
-            String notice = request.getParameter("comment");
-            out = out.replace(NOTICE, notice != null && NOTICES.contains(notice)
-                    ? theme.render("comment-notice.ftlh", Map.of("notice", notice)) : "");
-        }
-        return out;
+    /** The signed instant the form is shown. */
+    String stamp() {
+        return stamps.issue(clock.instant());
+    }
+
+    /** The notice a redirect asked for with {@code ?comment=}, or nothing. */
+    String notice(HttpServletRequest request) {
+        String notice = request.getParameter("comment");
+        return notice != null && NOTICES.contains(notice) ? theme.render("comment-notice.ftlh", Map.of("notice", notice)) : "";
     }
 }

@@ -21,8 +21,16 @@ import org.veritycms.page.PageChanged;
 @ApplicationScoped
 public class PageCache {
 
-    /** A rendered page, the pages it shows as related, and the instant it goes stale. */
-    public record Entry(String topicSlug, String html, Set<String> relatedSlugs, Instant validUntil) {
+    /** A rendered page (also cut for filling in), the pages it shows as related, and the instant it goes stale. */
+    public record Entry(String topicSlug, FillableHtml html, Set<String> relatedSlugs, Instant validUntil) {
+
+        public Entry(String topicSlug, String html, Set<String> relatedSlugs, Instant validUntil) {
+            this(topicSlug, FillableHtml.of(html), relatedSlugs, validUntil);
+        }
+
+        boolean servesAt(String topic, Instant now) {
+            return topicSlug.equals(topic) && now.isBefore(validUntil);
+        }
     }
 
     private final Cache<String, Entry> cache;
@@ -39,7 +47,7 @@ public class PageCache {
     }
 
     /** The cached page under this topic, rendered (and kept) when missing or stale. */
-    public String get(String topicSlug, String slug, Instant now, Supplier<Entry> render) {
+    public FillableHtml get(String topicSlug, String slug, Instant now, Supplier<Entry> render) {
         Entry entry = cache.getIfPresent(slug);
         if (entry != null && !entry.topicSlug().equals(topicSlug)) {
             return render.get().html();
@@ -54,8 +62,10 @@ public class PageCache {
         return entry.html();
     }
 
-    public Optional<Entry> peek(String slug) {
-        return Optional.ofNullable(cache.getIfPresent(slug));
+    /** The cached page under this topic if it is still true at {@code now}; never renders. */
+    public Optional<FillableHtml> fresh(String topicSlug, String slug, Instant now) {
+        Entry entry = cache.getIfPresent(slug);
+        return entry != null && entry.servesAt(topicSlug, now) ? Optional.of(entry.html()) : Optional.empty();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {

@@ -18,8 +18,9 @@ import org.veritycms.theme.ThemeRenderer;
 @ApplicationScoped
 public class RatingSection {
 
+    static final String THANKS_NAME = "rating_thanks";
     /** Where the thank-you after rating goes in the cached page. */
-    public static final String THANKS = Visitors.placeholder("rating_thanks");
+    public static final String THANKS = Visitors.placeholder(THANKS_NAME);
 
     /** One bar of the distribution. */
     public record Bar(int stars, int count, int percent) {
@@ -56,12 +57,8 @@ public class RatingSection {
         return new SummaryView(s.count(), display.showsAverage(s), String.format(Locale.UK, "%.1f", s.average()), bars);
     }
 
-    /** Puts the thank-you in place when the reader has just rated ({@code ?rated=1}). */
-    public String fill(String html, HttpServletRequest request) {
-        if (!html.contains(THANKS)) {
-            return html;
-        }
-        return html.replace(THANKS, "1".equals(request.getParameter("rated"))
-                ? theme.render("rating-thanks.ftlh", Map.of()) : "");
+    /** The thank-you when the reader has just rated ({@code ?rated=1}), or nothing. */
+    String thanks(HttpServletRequest request) {
+        return "1".equals(request.getParameter("rated")) ? theme.render("rating-thanks.ftlh", Map.of()) : "";
     }
 }

@@ -2,7 +2,6 @@ package org.veritycms.site;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
  * then closing would make the operating system reset the connection over the unread bytes, and a reset
  * can destroy the 413 before the client reads it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestSizeLimit extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

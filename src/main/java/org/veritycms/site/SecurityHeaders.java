@@ -3,7 +3,6 @@ package org.veritycms.site;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Security headers on every response: a Content-Security-Policy that allows no inline script or
  * style and no framing, no MIME sniffing, a strict referrer policy, and HSTS when configured.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

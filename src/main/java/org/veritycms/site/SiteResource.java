@@ -17,6 +17,9 @@ import java.time.Clock;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class SiteResource {
 
+    /** A topic or page slug in a public URL. */
+    static final String SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
+
     @Inject
     PublicSite site;
 
@@ -41,15 +44,15 @@ public class SiteResource {
     }
 
     @GET
-    @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}")
+    @Path("{topic: " + SLUG + "}")
     public String topic(@PathParam("topic") String topic) {
         return site.topic(topic);
     }
 
     @GET
-    @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}/{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
+    @Path("{topic: " + SLUG + "}/{slug: " + SLUG + "}")
     public Response page(@PathParam("topic") String topic, @PathParam("slug") String slug) {
-        String html = cache.get(topic, slug, clock.instant(), () -> site.page(topic, slug));
+        FillableHtml html = cache.get(topic, slug, clock.instant(), () -> site.page(topic, slug));
         return visitor.personalise(html, headers, request).build();
     }
 }

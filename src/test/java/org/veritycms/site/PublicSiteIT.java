@@ -10,7 +10,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -39,6 +45,9 @@ class PublicSiteIT {
 
     @Inject
     jakarta.enterprise.event.Event<PageChanged> changes;
+
+    @Inject
+    PageCache cache;
 
     static JsonArray json(String body) {
         return Json.createReader(new StringReader(body)).readArray();
@@ -70,6 +79,52 @@ class PublicSiteIT {
         assertTrue(html.contains("Last updated"));
         assertTrue(html.contains("id=\"when-to-get-help\""), "the help section");
         assertTrue(html.contains("aria-label=\"Breadcrumb\""), "breadcrumb");
+    }
+
+    @Test
+    void aPageFromTheCacheIsAnsweredAsWhenRenderedAndStaysEachReadersOwn() {
+        String path = "/exercise/exercises-for-lower-back-pain";
+        cache.invalidate("exercises-for-lower-back-pain");
+        HttpResponse<String> rendered = Http.get(path);
+        assertTrue(cache.fresh("exercise", "exercises-for-lower-back-pain", Instant.now()).isPresent(), "cached");
+        HttpResponse<String> cached = Http.get(path);
+        for (HttpResponse<String> r : List.of(rendered, cached)) {
+            assertEquals(200, r.statusCode());
+            assertEquals("text/html;charset=UTF-8", r.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("private, no-cache", r.headers().firstValue("Cache-Control").orElse(""));
+            assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent(), "security headers");
+            assertTrue(readerCookie(r).length() > 20, "a new reader gets a reader cookie");
+            assertFalse(r.body().contains("__verity_"), "no placeholder left");
+        }
+        assertFalse(readerCookie(rendered).equals(readerCookie(cached)), "each new reader is a different reader");
+        assertFalse(csrf(rendered).equals(csrf(cached)), "each reader has their own token");
+        assertEquals(masked(rendered.body()), masked(cached.body()), "the same page apart from what is the reader's own");
+
+        String cookie = readerCookie(cached);
+        HttpResponse<String> again = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + path))
+                .header("Cookie", cookie).GET().build());
+        assertTrue(again.headers().firstValue("Set-Cookie").isEmpty(), "a known reader keeps their cookie");
+        assertEquals(csrf(cached), csrf(again), "the token follows the reader cookie");
+
+        assertTrue(Http.get(path + "?rated=1").body().contains("Thank you for your rating."), "thank-you after rating");
+        assertTrue(Http.get(path + "?comment=held").body().contains("waiting for a moderator"), "notice after posting");
+        assertFalse(Http.get(path + "?comment=%3Cb%3E").body().contains("<b>"), "no other notice, nothing echoed");
+        assertEquals(404, Http.get("/exercise/exercises-for-lower-back-pain-x").statusCode(), "not cached, not found");
+    }
+
+    private static String readerCookie(HttpResponse<String> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("verity_reader="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+    }
+
+    private static String csrf(HttpResponse<String> r) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(r.body());
+        assertTrue(m.find(), "a form with a token");
+        return m.group(1);
+    }
+
+    private static String masked(String html) {
+        return html.replaceAll("name=\"(csrf|shown)\" value=\"[^\"]+\"", "name=\"$1\" value=\"-\"");
     }
 
     @Test
@@ -136,7 +191,7 @@ class PublicSiteIT {
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
-        for (HttpResponse<String> r : java.util.List.of(Http.get("/"), Http.get("/yoga/no-such-page"),
+        for (HttpResponse<String> r : List.of(Http.get("/"), Http.get("/yoga/no-such-page"),
                 Http.get("/api/v1/topics", "application/json"), Http.get("/assets/css/verity.css", "text/css"))) {
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
