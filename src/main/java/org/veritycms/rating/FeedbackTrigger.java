@@ -92,6 +92,12 @@ public class FeedbackTrigger {
 
     /** Inserts the flag unless this cycle already has one; true when this call raised it. */
     private boolean raiseFlag(long pageId, LocalDate cycle, int lowShare) {
+        boolean raised = ((Number) em.createNativeQuery("select count(*) from rating_flag where page_id = ?1 and cycle_start = ?2")
+                .setParameter(1, pageId).setParameter(2, cycle).getSingleResult()).intValue() > 0;
+        if (raised) {
+            return false;
+        }
+        // outside the vote's transaction, so that concurrent votes cannot both raise it
         try (Connection c = autoCommit.getConnection();
                 PreparedStatement insert = c.prepareStatement("insert into rating_flag (page_id, cycle_start, flagged_at, low_share)"
                         + " select ?, ?, ?, ? where not exists (select 1 from rating_flag where page_id = ? and cycle_start = ?)")) {

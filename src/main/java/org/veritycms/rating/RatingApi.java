@@ -97,13 +97,12 @@ public class RatingApi {
         }
         Optional<String> known = requests.readerId(headers);
         String token = known.isPresent() ? null : readers.issue();
-        String reader = known.orElseGet(() -> readers.verify(token).orElseThrow());
+        String reader = known.orElseGet(() -> ReaderTokens.idOfIssued(token));
         limits.check("rating", reader);
         Stars stars = RatingRequests.stars(body.stars() == null ? null : body.stars().toString().replaceAll("\\.0$", ""));
-        RatingService.Outcome outcome = ratings.rate(slug, reader, stars, RatingRequests.feedback(body.feedback()));
-        Page page = ratings.rateable(slug);
-        Response.ResponseBuilder response = Response.status(outcome == RatingService.Outcome.RECORDED ? 201 : 200)
-                .entity(new VoteJson(outcome.name(), json(ratings.summary(page.id(), RatingService.cycleOf(page), false))));
+        RatingService.Vote vote = ratings.rate(slug, reader, stars, RatingRequests.feedback(body.feedback()));
+        Response.ResponseBuilder response = Response.status(vote.outcome() == RatingService.Outcome.RECORDED ? 201 : 200)
+                .entity(new VoteJson(vote.outcome().name(), json(vote.currentCycle())));
         if (token != null) {
             response.cookie(readers.cookie(token, request.isSecure()));
         }

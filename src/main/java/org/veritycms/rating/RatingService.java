@@ -16,17 +16,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageStatus;
+import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
 /**
  * Records a reader's rating: one per reader, page and review cycle, a second vote replacing the
- * first. The summary row changes by atomic SQL updates in the vote's transaction, so counts stay
- * exact however many readers vote at once, and a page view reads one small row, not the ratings.
+ * first. The counts change by atomic SQL updates in the vote's transaction, so they stay exact
+ * however many readers vote at once, and a page view sums a few small rows, not the ratings.
  */
 @ApplicationScoped
 public class RatingService {
@@ -55,6 +57,9 @@ public class RatingService {
     @Inject
     Event<PageChanged> changes;
 
+    /** Rows a page's counts are spread over in each review cycle. */
+    static final int SHARDS = 16;
+
     public static LocalDate cycleOf(Page page) {
         LocalDate last = page.reviewDates().lastReviewedOn();
         return last == null ? BEFORE_ANY_REVIEW : last;
@@ -72,53 +77,74 @@ public class RatingService {
         return page;
     }
 
+    /** What a vote did, and the page's summary for the cycle just after it. */
+    public record Vote(Outcome outcome, RatingSummary currentCycle) {
+    }
+
     @Transactional
-    public Outcome rate(String slug, String readerId, Stars stars, String feedback) {
+    public Vote rate(String slug, String readerId, Stars stars, String feedback) {
         Page page = rateable(slug);
         LocalDate cycle = cycleOf(page);
-        ensureSummary(page.id(), cycle);
         String kept = stars.isLow() && feedback != null && !feedback.isBlank() ? feedback.strip() : null;
         Instant now = clock.instant();
-        List<?> previous = em.createNativeQuery("select stars from rating where page_id = ?1 and cycle_start = ?2"
-                        + " and reader_id = ?3 for update")
-                .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, readerId).getResultList();
-        Outcome outcome;
-        int previousStars = 0;
-        if (previous.isEmpty()) {
-            em.createNativeQuery("insert into rating (id, page_id, cycle_start, reader_id, stars, feedback, created_at, updated_at)"
-                            + " values (nextval('rating_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?6)")
-                    .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, readerId)
-                    .setParameter(4, stars.value()).setParameter(5, kept).setParameter(6, now).executeUpdate();
-            outcome = Outcome.RECORDED;
-        } else {
-            int old = ((Number) previous.get(0)).intValue();
-            em.createNativeQuery("update rating set stars = ?1, feedback = ?2, updated_at = ?3 where page_id = ?4"
-                            + " and cycle_start = ?5 and reader_id = ?6")
-                    .setParameter(1, stars.value()).setParameter(2, kept).setParameter(3, now).setParameter(4, page.id())
-                    .setParameter(5, cycle).setParameter(6, readerId).executeUpdate();
-            outcome = Outcome.REPLACED;
-            previousStars = old;
-        }
+        // most readers vote once: the insert is the whole story, and the unique key settles a race
+        int inserted = em.createNativeQuery("insert into rating (id, page_id, cycle_start, reader_id, stars, feedback,"
+                        + " created_at, updated_at) values (nextval('rating_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+                        + " on conflict do nothing")
+                .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, readerId)
+                .setParameter(4, stars.value()).setParameter(5, kept).setParameter(6, now).executeUpdate();
+        Outcome outcome = inserted == 1 ? Outcome.RECORDED : Outcome.REPLACED;
+        int previousStars = inserted == 1 ? 0 : replace(page.id(), cycle, readerId, stars, kept, now);
         trigger.check(page, cycle);
-        // the summary row is every vote's hot spot: it is changed last, so its row lock is held only
-        // from this statement to the commit, not while the trigger reads and the flag is written
+        // the counts are every vote's hot spot: they are read without a lock, then changed last, so a
+        // count row's lock is held only from that update to the commit
+        RatingSummary before = summary(page.id(), cycle, false);
         if (outcome == Outcome.RECORDED) {
-            em.createNativeQuery("update rating_summary set total = total + 1, " + column(stars.value()) + " = "
-                            + column(stars.value()) + " + 1 where page_id = ?1 and cycle_start = ?2")
-                    .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
+            count(page.id(), cycle, "total = total + 1, " + column(stars.value()) + " = " + column(stars.value()) + " + 1");
         } else if (previousStars != stars.value()) {
-            em.createNativeQuery("update rating_summary set " + column(previousStars) + " = " + column(previousStars) + " - 1, "
-                            + column(stars.value()) + " = " + column(stars.value()) + " + 1"
-                            + " where page_id = ?1 and cycle_start = ?2")
-                    .setParameter(1, page.id()).setParameter(2, cycle).executeUpdate();
+            count(page.id(), cycle, column(previousStars) + " = " + column(previousStars) + " - 1, "
+                    + column(stars.value()) + " = " + column(stars.value()) + " + 1");
         }
         changes.fire(new PageChanged(page.slug()));
-        return outcome;
+        return new Vote(outcome, previousStars == stars.value() ? before : before.withVote(stars.value(), previousStars));
+    }
+
+    /** Replaces the reader's earlier vote in this cycle; the stars it had. */
+    private int replace(long pageId, LocalDate cycle, String readerId, Stars stars, String kept, Instant now) {
+        List<?> previous = em.createNativeQuery("select stars from rating where page_id = ?1 and cycle_start = ?2"
+                        + " and reader_id = ?3 for update")
+                .setParameter(1, pageId).setParameter(2, cycle).setParameter(3, readerId).getResultList();
+        if (previous.isEmpty()) {
+            // the vote the insert collided with was rolled back in between: the reader may simply try again
+            throw new ProblemException(Problem.of(409, "vote-conflict", "Please try again",
+                    "Your rating crossed with another from you at the same moment. Please send it again."));
+        }
+        em.createNativeQuery("update rating set stars = ?1, feedback = ?2, updated_at = ?3 where page_id = ?4"
+                        + " and cycle_start = ?5 and reader_id = ?6")
+                .setParameter(1, stars.value()).setParameter(2, kept).setParameter(3, now).setParameter(4, pageId)
+                .setParameter(5, cycle).setParameter(6, readerId).executeUpdate();
+        return ((Number) previous.get(0)).intValue();
+    }
+
+    /**
+     * Changes one of the page's count rows for the cycle, picked at random, by an atomic update; the
+     * row is created on its first vote. Spread over {@link #SHARDS} rows, concurrent votes on one
+     * page seldom wait for each other's commit; a replaced vote may take a shard's column below
+     * zero, never the page's sum.
+     */
+    private void count(long pageId, LocalDate cycle, String assignments) {
+        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        String update = "update rating_tally set " + assignments + " where page_id = ?1 and cycle_start = ?2 and shard = ?3";
+        if (em.createNativeQuery(update).setParameter(1, pageId).setParameter(2, cycle).setParameter(3, shard).executeUpdate() == 0) {
+            ensureTally(pageId, cycle, shard);
+            em.createNativeQuery(update).setParameter(1, pageId).setParameter(2, cycle).setParameter(3, shard).executeUpdate();
+        }
     }
 
     /** This cycle's summary, or all cycles' added up. */
     public RatingSummary summary(long pageId, LocalDate cycle, boolean allTime) {
-        List<?> rows = em.createNativeQuery("select total, s1, s2, s3, s4, s5 from rating_summary where page_id = ?1"
+        List<?> rows = em.createNativeQuery("select coalesce(sum(total), 0), coalesce(sum(s1), 0), coalesce(sum(s2), 0),"
+                        + " coalesce(sum(s3), 0), coalesce(sum(s4), 0), coalesce(sum(s5), 0) from rating_tally where page_id = ?1"
                         + (allTime ? "" : " and cycle_start = ?2"))
                 .setParameter(1, pageId).setParameter(allTime ? 1 : 2, allTime ? pageId : cycle).getResultList();
         RatingSummary total = RatingSummary.empty();
@@ -141,16 +167,18 @@ public class RatingService {
     public record Feedback(int stars, String text, Instant at) {
     }
 
-    /** Creates the summary row outside the vote's transaction, so concurrent first votes never collide on it. */
-    private void ensureSummary(long pageId, LocalDate cycle) {
+    /** Creates a count row outside the vote's transaction, so concurrent first votes never collide on it. */
+    private void ensureTally(long pageId, LocalDate cycle, int shard) {
         try (Connection c = autoCommit.getConnection();
-                PreparedStatement insert = c.prepareStatement("insert into rating_summary (page_id, cycle_start, total,"
-                        + " s1, s2, s3, s4, s5) select ?, ?, 0, 0, 0, 0, 0, 0 where not exists (select 1 from rating_summary"
-                        + " where page_id = ? and cycle_start = ?)")) {
+                PreparedStatement insert = c.prepareStatement("insert into rating_tally (page_id, cycle_start, shard, total,"
+                        + " s1, s2, s3, s4, s5) select ?, ?, ?, 0, 0, 0, 0, 0, 0 where not exists (select 1 from rating_tally"
+                        + " where page_id = ? and cycle_start = ? and shard = ?)")) {
             insert.setLong(1, pageId);
             insert.setDate(2, Date.valueOf(cycle));
-            insert.setLong(3, pageId);
-            insert.setDate(4, Date.valueOf(cycle));
+            insert.setInt(3, shard);
+            insert.setLong(4, pageId);
+            insert.setDate(5, Date.valueOf(cycle));
+            insert.setInt(6, shard);
             insert.executeUpdate();
         } catch (SQLException raced) {
             // another vote created it a moment ago

@@ -22,6 +22,16 @@ public record RatingSummary(int count, List<Integer> distribution) {
                 distribution.get(3) + other.distribution.get(3), distribution.get(4) + other.distribution.get(4)));
     }
 
+    /** This summary with one vote of {@code stars} added, replacing a vote of {@code replaced} stars (0: a new vote). */
+    public RatingSummary withVote(int stars, int replaced) {
+        Integer[] counts = distribution.toArray(Integer[]::new);
+        counts[stars - 1]++;
+        if (replaced > 0) {
+            counts[replaced - 1]--;
+        }
+        return new RatingSummary(replaced > 0 ? count : count + 1, List.of(counts));
+    }
+
     public long sum() {
         long sum = 0;
         for (int i = 0; i < 5; i++) {

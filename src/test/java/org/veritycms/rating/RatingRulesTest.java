@@ -31,6 +31,14 @@ class RatingRulesTest {
     }
 
     @Test
+    void aNewVoteAddsOneAndAReplacedVoteMovesOne() {
+        RatingSummary s = new RatingSummary(3, List.of(1, 0, 0, 2, 0));
+        assertEquals(new RatingSummary(4, List.of(1, 0, 0, 2, 1)), s.withVote(5, 0));
+        assertEquals(new RatingSummary(3, List.of(0, 0, 0, 2, 1)), s.withVote(5, 1));
+        assertEquals(new RatingSummary(1, List.of(0, 0, 1, 0, 0)), RatingSummary.empty().withVote(3, 0));
+    }
+
+    @Test
     void summaryCountsMustAddUp() {
         assertThrows(IllegalArgumentException.class, () -> new RatingSummary(3, List.of(1, 1, 0, 0, 0)));
     }
