@@ -24,7 +24,11 @@ public class JsonBinding implements ContextResolver<Jsonb> {
     }
 
     @PreDestroy
-    void close() throws Exception {
-        jsonb.close();
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // nothing is left to release when the application stops
+        }
     }
 }
