@@ -174,7 +174,7 @@ class ReviewLifecycleIT {
                 .header("Authorization", TestAccounts.basic(editor)).build());
         assertEquals(200, jobs.statusCode());
         assertTrue(jobs.body().contains("review-scan") && jobs.body().contains("notification-dispatch")
-                && jobs.body().contains("scheduled-publishing"), jobs.body());
+                && jobs.body().contains("scheduled-publishing") && jobs.body().contains("moderation-digest"), jobs.body());
         var signedIn = Sessions.get(Sessions.signIn(editor.username()), "/admin/operations");
         assertEquals(200, signedIn.statusCode());
         assertTrue(signedIn.body().contains("review-scan") && signedIn.body().contains("Mail outbox")
