@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.veritycms.shared.ReaderTokens;
+import org.veritycms.shared.SecureRequests;
 
 /**
  * Forms shown to someone not yet signed in (sign-in, first set-up): their CSRF token is bound to
@@ -38,12 +39,7 @@ public class AnonymousForms {
     /** The form's response, with the new reader cookie when one was issued. */
     public Response.ResponseBuilder attach(Prepared form, Response.ResponseBuilder response, HttpServletRequest request) {
         return form.newReaderToken() == null ? response
-                : response.cookie(readers.cookie(form.newReaderToken(), isSecure(request)));
-    }
-
-    /** Whether the visitor reached the site over HTTPS (directly or through a proxy that says so). */
-    public static boolean isSecure(HttpServletRequest request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+                : response.cookie(readers.cookie(form.newReaderToken(), SecureRequests.isSecure(request)));
     }
 
     /** The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; max age 0 removes it. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.RateLimits;
+import org.veritycms.shared.SecureRequests;
 import org.veritycms.theme.ThemeRenderer;
 
 /** {@code /admin/setup?token=}: the first administrator chooses their username and password, then is signed in. */
@@ -66,7 +67,7 @@ public class SetupResource {
             Account account = firstAdmin.createThroughSetup(token, username, displayName, password);
             String session = sessions.open(account);
             return Response.seeOther(URI.create("/admin")).cookie(AnonymousForms.sessionCookie(session,
-                    NewCookie.DEFAULT_MAX_AGE, AnonymousForms.isSecure(servletRequest))).build();
+                    NewCookie.DEFAULT_MAX_AGE, SecureRequests.isSecure(servletRequest))).build();
         } catch (ProblemException e) {
             if (e.problem().status() == 410) {
                 throw e;

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.veritycms.shared.RateLimits;
+import org.veritycms.shared.SecureRequests;
 import org.veritycms.theme.ThemeRenderer;
 
 /** The sign-in form at {@code /admin/login} and sign-out. */
@@ -97,7 +98,7 @@ public class SignInResource {
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
-        return AnonymousForms.sessionCookie(value, maxAge, AnonymousForms.isSecure(servletRequest));
+        return AnonymousForms.sessionCookie(value, maxAge, SecureRequests.isSecure(servletRequest));
     }
 
 

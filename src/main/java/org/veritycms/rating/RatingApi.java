@@ -24,6 +24,7 @@ import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.RateLimits;
 import org.veritycms.shared.ReaderTokens;
+import org.veritycms.shared.SecureRequests;
 
 /** The ratings API: summaries for anyone, votes as JSON, and readers' notes and flags for editors. */
 @Path("/api/v1")
@@ -104,7 +105,7 @@ public class RatingApi {
         Response.ResponseBuilder response = Response.status(vote.outcome() == RatingService.Outcome.RECORDED ? 201 : 200)
                 .entity(new VoteJson(vote.outcome().name(), json(vote.currentCycle())));
         if (token != null) {
-            response.cookie(readers.cookie(token, request.isSecure()));
+            response.cookie(readers.cookie(token, SecureRequests.isSecure(request)));
         }
         return response.build();
     }

@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.veritycms.account.AnonymousForms;
 import org.veritycms.account.VisitorKeys;
 import org.veritycms.shared.ReaderTokens;
+import org.veritycms.shared.SecureRequests;
 
 /**
  * Makes a cached page this reader's own: gives a new reader their signed reader cookie and fills
@@ -94,6 +94,6 @@ public class Visitors {
 
     /** The reader cookie for a new reader, as a {@code Set-Cookie} value. */
     public String readerCookieHeader(String token, HttpServletRequest request) {
-        return readers.setCookieHeader(token, AnonymousForms.isSecure(request));
+        return readers.setCookieHeader(token, SecureRequests.isSecure(request));
     }
 }

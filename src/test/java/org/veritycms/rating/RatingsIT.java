@@ -90,10 +90,26 @@ class RatingsIT {
         String cookie = cookieOf(first);
         HttpResponse<String> second = vote(slug, "{\"stars\": 5}", cookie);
         assertEquals(200, second.statusCode(), second.body());
+        JsonObject answered = Json.createReader(new StringReader(second.body())).readObject();
+        assertEquals("REPLACED", answered.getString("outcome"));
+        assertEquals(List.of(0, 0, 0, 0, 1), answered.getJsonObject("currentCycle").getJsonArray("distribution")
+                .getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue()), "the answer counts the vote it replaced");
+        assertEquals(200, vote(slug, "{\"stars\": 5}", cookie).statusCode(), "the same vote again");
         JsonObject s = summary(slug);
         assertEquals(1, s.getInt("count"));
         assertEquals(List.of(0, 0, 0, 0, 1), s.getJsonArray("distribution").getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue()));
         assertFalse(s.getBoolean("averageShown"), "no average below five ratings");
+    }
+
+    @Test
+    void theReaderCookieIsSecureWhenTheSiteIsReachedOverHttps() {
+        String slug = newPage();
+        String overHttps = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/ratings"))
+                .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stars\": 4}")).build()).headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(overHttps.startsWith("verity_reader=") && overHttps.contains("Secure"), overHttps);
+        String overHttp = vote(slug, "{\"stars\": 4}", null).headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(overHttp.startsWith("verity_reader=") && !overHttp.contains("Secure"), overHttp);
     }
 
     @Test
