@@ -157,36 +157,31 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# wait_for_200 <url> <seconds>: milliseconds since SERVER_STARTED_MS when the URL first answered 200
-wait_for_200() {
-  local url=$1 limit=$2 deadline code
+# wait_until <seconds> <what> <command...>: milliseconds since SERVER_STARTED_MS when the command
+# first succeeded; fails the benchmark when the time is up or the server has stopped
+wait_until() {
+  local limit=$1 what=$2 deadline
+  shift 2
   deadline=$(( $(now_ms) + limit * 1000 ))
   while [ "$(now_ms)" -lt "$deadline" ]; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
-    if [ "$code" = 200 ]; then
+    if "$@"; then
       echo $(( $(now_ms) - SERVER_STARTED_MS ))
       return 0
     fi
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server stopped; see its log in $OUT"
     sleep 0.05
   done
-  die "$url did not answer 200 within ${limit}s (last status $code)"
+  die "$what not within ${limit}s"
 }
 
+answers_200() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true)" = 200 ]; }
+logged() { grep -q -- "$2" "$1" 2>/dev/null; }
+
+# wait_for_200 <url> <seconds>: milliseconds since SERVER_STARTED_MS when the URL first answered 200
+wait_for_200() { wait_until "$2" "a 200 from $1" answers_200 "$1"; }
+
 # wait_for_log <file> <pattern> <seconds>
-wait_for_log() {
-  local file=$1 pattern=$2 limit=$3 deadline
-  deadline=$(( $(now_ms) + limit * 1000 ))
-  while [ "$(now_ms)" -lt "$deadline" ]; do
-    if grep -q -- "$pattern" "$file" 2>/dev/null; then
-      echo $(( $(now_ms) - SERVER_STARTED_MS ))
-      return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || die "the server stopped; see $file"
-    sleep 0.1
-  done
-  die "'$pattern' not logged within ${limit}s"
-}
+wait_for_log() { wait_until "$3" "'$2' in $1" logged "$1" "$2"; }
 
 # ---------------------------------------------------------------------------- wrk output
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }

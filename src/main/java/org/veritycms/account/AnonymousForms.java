@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.veritycms.shared.ReaderTokens;
 import org.veritycms.shared.SecureRequests;
 
@@ -29,11 +28,9 @@ public class AnonymousForms {
     VisitorKeys keys;
 
     public Prepared prepare(HttpHeaders headers) {
-        Cookie reader = headers.getCookies().get(ReaderTokens.COOKIE);
-        Optional<String> readerId = reader == null ? Optional.empty() : readers.verify(reader.getValue());
-        String token = readerId.isPresent() ? null : readers.issue();
-        String id = readerId.orElseGet(() -> readers.verify(token).orElseThrow());
-        return new Prepared(keys.csrfForReader(id), token);
+        Cookie cookie = headers.getCookies().get(ReaderTokens.COOKIE);
+        ReaderTokens.Reader reader = readers.knownOrNew(cookie == null ? null : cookie.getValue());
+        return new Prepared(keys.csrfForReader(reader.id()), reader.newToken().orElse(null));
     }
 
     /** The form's response, with the new reader cookie when one was issued. */

@@ -12,12 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.shared.Problem;
@@ -60,9 +60,6 @@ public class RatingApi {
     RatingDisplay display;
 
     @Inject
-    RatingRequests requests;
-
-    @Inject
     ReaderTokens readers;
 
     @Inject
@@ -96,17 +93,14 @@ public class RatingApi {
             throw ProblemException.invalid("Send a JSON object with 'stars' from 1 to 5.",
                     List.of(new Problem.FieldError("stars", "is required")));
         }
-        Optional<String> known = requests.readerId(headers);
-        String token = known.isPresent() ? null : readers.issue();
-        String reader = known.orElseGet(() -> ReaderTokens.idOfIssued(token));
-        limits.check("rating", reader);
+        Cookie cookie = headers.getCookies().get(ReaderTokens.COOKIE);
+        ReaderTokens.Reader reader = readers.knownOrNew(cookie == null ? null : cookie.getValue());
+        limits.check("rating", reader.id());
         Stars stars = RatingRequests.stars(body.stars() == null ? null : body.stars().toString().replaceAll("\\.0$", ""));
-        RatingService.Vote vote = ratings.rate(slug, reader, stars, RatingRequests.feedback(body.feedback()));
+        RatingService.Vote vote = ratings.rate(slug, reader.id(), stars, RatingRequests.feedback(body.feedback()));
         Response.ResponseBuilder response = Response.status(vote.outcome() == RatingService.Outcome.RECORDED ? 201 : 200)
                 .entity(new VoteJson(vote.outcome().name(), json(vote.currentCycle())));
-        if (token != null) {
-            response.cookie(readers.cookie(token, SecureRequests.isSecure(request)));
-        }
+        reader.newToken().ifPresent(token -> response.cookie(readers.cookie(token, SecureRequests.isSecure(request))));
         return response.build();
     }
 

@@ -37,9 +37,18 @@ public class ReaderTokens {
         return value + "." + secret.sign("reader:" + value);
     }
 
-    /** The reader id inside a token this server has just {@link #issue issued}. */
-    public static String idOfIssued(String token) {
-        return token.substring(0, token.indexOf('.'));
+    /** A reader: their id, and the token to give them in a cookie when they are new. */
+    public record Reader(String id, Optional<String> newToken) {
+    }
+
+    /** The reader behind a cookie's value; a new reader, with a new token, when it is missing, forged or damaged. */
+    public Reader knownOrNew(String cookieValue) {
+        Optional<String> known = verify(cookieValue);
+        if (known.isPresent()) {
+            return new Reader(known.get(), Optional.empty());
+        }
+        String token = issue();
+        return new Reader(token.substring(0, token.indexOf('.')), Optional.of(token));
     }
 
     /** The reader id inside a genuine token; empty for a missing, forged or damaged one. */

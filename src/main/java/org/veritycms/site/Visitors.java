@@ -62,18 +62,16 @@ public class Visitors {
 
     /** The page for the reader whose cookie holds {@code readerCookie} (null or forged: a new reader). */
     public Personalised personalise(FillableHtml page, String readerCookie, HttpServletRequest request) {
-        Optional<String> existing = readers.verify(readerCookie);
-        String newToken = existing.isPresent() ? null : readers.issue();
-        String readerId = existing.orElseGet(() -> ReaderTokens.idOfIssued(newToken));
+        ReaderTokens.Reader reader = readers.knownOrNew(readerCookie);
         byte[] body = page.fill(slot -> switch (slot) {
             // a signed-in person's forms are checked against their session, a reader's against their cookie
-            case CSRF -> keys.csrfForSignedIn().orElseGet(() -> keys.csrfForReader(readerId));
+            case CSRF -> keys.csrfForSignedIn().orElseGet(() -> keys.csrfForReader(reader.id()));
             case CommentPlaceholders.STAMP_NAME -> comments.stamp();
             case CommentPlaceholders.NOTICE_NAME -> comments.notice(request);
             case RatingSection.THANKS_NAME -> rating.thanks(request);
             default -> "";
         });
-        return new Personalised(body, Optional.ofNullable(newToken));
+        return new Personalised(body, reader.newToken());
     }
 
     public Response.ResponseBuilder personalise(String html, HttpHeaders headers, HttpServletRequest request) {
