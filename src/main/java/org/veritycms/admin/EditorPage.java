@@ -24,7 +24,7 @@ import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.MediaKind;
 import org.veritycms.page.RiskTier;
 import org.veritycms.page.TopicRepository;
-import org.veritycms.review.ReviewKind;
+import org.veritycms.page.ReviewKind;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.theme.ThemeRenderer;

@@ -11,8 +11,8 @@ import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageRevision;
 import org.veritycms.page.PageStatus;
-import org.veritycms.review.ReviewPolicy;
-import org.veritycms.review.ReviewState;
+import org.veritycms.page.ReviewPolicy;
+import org.veritycms.page.ReviewState;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.VerityClock;
 

@@ -9,8 +9,8 @@ import org.veritycms.page.MediaItem;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageRevision;
-import org.veritycms.review.ReviewPolicy;
-import org.veritycms.review.ReviewState;
+import org.veritycms.page.ReviewPolicy;
+import org.veritycms.page.ReviewState;
 
 /** What the management API answers: read-only views, never entities. */
 public final class EditorialViews {

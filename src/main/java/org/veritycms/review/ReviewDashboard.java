@@ -1,5 +1,7 @@
 package org.veritycms.review;
 
+import org.veritycms.page.ReviewState;
+import org.veritycms.page.ReviewPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

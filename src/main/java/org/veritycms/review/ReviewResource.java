@@ -1,5 +1,7 @@
 package org.veritycms.review;
 
+import org.veritycms.page.ReviewKind;
+import org.veritycms.page.ReviewRecord;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,8 @@
 package org.veritycms.review;
 
+import org.veritycms.page.ReviewStatus;
+import org.veritycms.page.ReviewKind;
+import org.veritycms.page.ReviewRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.veritycms.review;
+package org.veritycms.page;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
-import org.veritycms.page.RiskTier;
 
 /**
  * The review rules, all configuration: interval per risk tier, the reminder ladder (days before

@@ -1,4 +1,4 @@
-package org.veritycms.review;
+package org.veritycms.page;
 
 /** What kind of review was done. */
 public enum ReviewKind {

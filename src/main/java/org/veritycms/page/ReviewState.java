@@ -1,4 +1,4 @@
-package org.veritycms.review;
+package org.veritycms.page;
 
 /** Where a page or media item stands against its next review date, always derived from the clock. */
 public enum ReviewState {

@@ -1,10 +1,8 @@
-package org.veritycms.review;
+package org.veritycms.page;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import org.veritycms.page.MediaItem;
-import org.veritycms.page.Page;
 import org.veritycms.shared.VerityClock;
 
 /** The review state of a page (by its effective due date) or a media item, today. */

@@ -1,4 +1,4 @@
-package org.veritycms.review;
+package org.veritycms.page;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.veritycms.review;
+package org.veritycms.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
