@@ -29,13 +29,14 @@ import org.veritycms.shared.ProblemException;
  * a content file's front matter.
  */
 public record PageForm(String slug, String topic, String title, String summary, String tier, String owner,
-        String comments, String related, String body, String evidence, String media, String version, String changeNote) {
+        String comments, String related, String body, String evidence, String media, String version, String changeNote,
+        boolean nonClinical) {
 
     private static final DumpSettings DUMP = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(100).build();
 
     /** An empty form for a new page. */
     public static PageForm blank() {
-        return new PageForm("", "", "", "", "STANDARD", "", "", "", "", "", "", "", "");
+        return new PageForm("", "", "", "", "STANDARD", "", "", "", "", "", "", "", "", false);
     }
 
     /** The form as it was posted. */
@@ -43,7 +44,7 @@ public record PageForm(String slug, String topic, String title, String summary, 
         return new PageForm(field(form, "slug"), field(form, "topic"), field(form, "title"), field(form, "summary"),
                 field(form, "tier"), field(form, "owner"), field(form, "comments"), field(form, "related"),
                 field(form, "body"), field(form, "evidence"), field(form, "media"), field(form, "version"),
-                field(form, "changeNote"));
+                field(form, "changeNote"), "true".equals(form.getFirst("nonClinical")));
     }
 
     /** A page's current values. */
@@ -58,7 +59,7 @@ public record PageForm(String slug, String topic, String title, String summary, 
             sources.add(m);
         }
         List<Map<String, Object>> items = new ArrayList<>();
-        for (EditorialViews.MediaView v : page.media()) {
+        for (EditorialViews.MediaContent v : page.workingMedia()) {
             Map<String, Object> m = new LinkedHashMap<>();
             put(m, "kind", v.kind());
             put(m, "title", v.title());
@@ -69,7 +70,13 @@ public record PageForm(String slug, String topic, String title, String summary, 
         }
         return new PageForm(page.slug(), page.topic(), page.title(), page.summary(), page.tier(), page.owner(),
                 page.comments(), String.join(", ", page.related()), page.body(), yaml(sources), yaml(items),
-                Long.toString(page.version()), "");
+                Long.toString(page.version()), "", false);
+    }
+
+    /** The same text, now against this version of the page (after a conflict, to save over it knowingly). */
+    public PageForm atVersion(long newVersion) {
+        return new PageForm(slug, topic, title, summary, tier, owner, comments, related, body, evidence, media,
+                Long.toString(newVersion), changeNote, nonClinical);
     }
 
     /** What the editor asked for, or a 400 naming each field that could not be read. */
@@ -101,7 +108,7 @@ public record PageForm(String slug, String topic, String title, String summary, 
         List<String> relatedSlugs = Arrays.stream(related.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
         return new PageInput(blankToNull(slug), blankToNull(topic), title, summary, body, riskTier, blankToNull(owner), policy,
-                relatedSlugs, sources, items, expected, changeNote);
+                relatedSlugs, sources, items, expected, changeNote, nonClinical ? Boolean.TRUE : null);
     }
 
     private static List<Map<?, ?>> list(String yaml, String field, List<Problem.FieldError> errors) {

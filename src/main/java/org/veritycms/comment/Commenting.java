@@ -1,9 +1,8 @@
 package org.veritycms.comment;
 
-import java.time.Instant;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.Page;
-import org.veritycms.page.PageStatus;
+import org.veritycms.page.Readability;
 
 /** Whether a page takes comments now: its policy allows them and readers can see it (a withdrawn page closes them). */
 public final class Commenting {
@@ -11,9 +10,8 @@ public final class Commenting {
     private Commenting() {
     }
 
-    public static boolean isOpen(Page page, Instant now) {
-        return page.commentPolicy() != CommentPolicy.CLOSED && page.status() != PageStatus.WITHDRAWN
-                && page.isVisibleAt(now);
+    public static boolean isOpen(Page page, Readability readability) {
+        return page.commentPolicy() != CommentPolicy.CLOSED && readability == Readability.READABLE;
     }
 
     /** Whether a moderator sees every comment on the page before readers do. */

@@ -21,7 +21,7 @@ import org.veritycms.page.Slug;
  * without one is published when it says when to get help.
  */
 public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDates reviewDates, Reviewer reviewer,
-        PageStatus status) {
+        Map<String, ReviewDates> mediaDates, PageStatus status) {
 
     /** Reads a page file; a problem is thrown as a {@link ContentError} naming its line. */
     public static PageFile parse(String topicSlug, String fileSlug, String text, RiskTier topicTier) {
@@ -51,8 +51,12 @@ public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDat
                     date(m, "accessed", fm.lineOf("evidence")))));
         }
         List<MediaSource> media = new ArrayList<>();
+        Map<String, ReviewDates> mediaDates = new java.util.LinkedHashMap<>();
         for (Object item : fm.list("media")) {
-            media.add(media(entry(item, fm.lineOf("media"), "media"), fm.lineOf("media")));
+            Map<?, ?> m = entry(item, fm.lineOf("media"), "media");
+            MediaSource source = media(m, fm.lineOf("media"));
+            media.add(source);
+            mediaDates.put(source.src(), mediaDates(m, source, fm.lineOf("media")));
         }
         String title = fm.requiredText("title");
         String summary = fm.requiredText("summary");
@@ -63,7 +67,7 @@ public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDat
         PageSource source = at(fm.lineOf("title"), () -> new PageSource(title, summary, body, tier,
                 fm.text("owner").orElse(null), comments, related, evidence, media));
         PageStatus status = fm.enumValue("status", PageStatus.class).orElse(null);
-        return new PageFile(new Slug(fileSlug), topicSlug, source, dates, reviewer, status);
+        return new PageFile(new Slug(fileSlug), topicSlug, source, dates, reviewer, Map.copyOf(mediaDates), status);
     }
 
     private static MediaSource media(Map<?, ?> m, int line) {
@@ -74,12 +78,16 @@ public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDat
         } catch (IllegalArgumentException e) {
             throw new ContentError(line, "Media 'kind' must be VIDEO, IMAGE or AUDIO, not '" + kind + "'");
         }
+        return at(line, () -> new MediaSource(mediaKind, str(m, "title"), str(m, "src"), str(m, "alt"),
+                str(m, "transcript")));
+    }
+
+    private static ReviewDates mediaDates(Map<?, ?> m, MediaSource source, int line) {
         LocalDate due = date(m, "nextReviewDue", line);
         if (due == null) {
-            throw new ContentError(line, "Media item '" + str(m, "title") + "' needs its own 'nextReviewDue'");
+            throw new ContentError(line, "Media item '" + source.title() + "' needs its own 'nextReviewDue'");
         }
-        return at(line, () -> new MediaSource(mediaKind, str(m, "title"), str(m, "src"), str(m, "alt"),
-                str(m, "transcript"), new ReviewDates(date(m, "lastReviewed", line), due)));
+        return at(line, () -> new ReviewDates(date(m, "lastReviewed", line), due));
     }
 
     private static Map<?, ?> entry(Object item, int line, String key) {

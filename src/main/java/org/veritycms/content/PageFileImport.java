@@ -3,11 +3,11 @@ package org.veritycms.content;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.Optional;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageCatalogue;
 import org.veritycms.page.PageRepository;
+import org.veritycms.page.PageRevision;
 import org.veritycms.page.PageStatus;
 import org.veritycms.page.Topic;
 import org.veritycms.page.TopicRepository;
@@ -24,18 +24,16 @@ public class PageFileImport {
     private final PageRepository pages;
     private final TopicRepository topics;
     private final PageCatalogue catalogue;
-    private final Clock clock;
 
     @Inject
-    public PageFileImport(PageRepository pages, TopicRepository topics, PageCatalogue catalogue, Clock clock) {
+    public PageFileImport(PageRepository pages, TopicRepository topics, PageCatalogue catalogue) {
         this.pages = pages;
         this.topics = topics;
         this.catalogue = catalogue;
-        this.clock = clock;
     }
 
     protected PageFileImport() {
-        this(null, null, null, null);
+        this(null, null, null);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -83,53 +81,37 @@ public class PageFileImport {
         Topic topic = topics.findBySlug(file.topicSlug())
                 .orElseThrow(() -> new ContentError(1, "Unknown topic '" + file.topicSlug() + "' (not in topics.yaml)"));
         Optional<Page> existing = pages.findBySlug(file.slug().value());
-        Page page;
-        Outcome outcome;
+        PageStatus target = file.status() == null ? PageStatus.PUBLISHED : file.status();
+        boolean helpMissing = target != PageStatus.DRAFT && target != PageStatus.ARCHIVED
+                && !file.source().hasWhenToGetHelpSection();
+        PageCatalogue.ImportedReview review = new PageCatalogue.ImportedReview(file.reviewDates(), file.reviewer(),
+                file.mediaDates());
         if (existing.isEmpty()) {
-            page = catalogue.create(file.slug(), topic, file.source(), file.reviewDates(), file.reviewer(),
-                    IMPORT_AUTHOR, "Imported from content/");
-            outcome = Outcome.CREATED;
-        } else {
-            page = existing.get();
-            if (!page.topic().slug().equals(file.topicSlug())) {
-                throw new ContentError(1, "Slug '" + file.slug() + "' is already used in topic '" + page.topic().slug() + "'");
-            }
-            if (page.toSource().equals(file.source()) && page.reviewDates().equals(file.reviewDates())) {
-                return Outcome.UNCHANGED;
-            }
-            catalogue.revise(page, file.source(), IMPORT_AUTHOR, "Updated from content/");
-            page.recordReviewDates(file.reviewDates(), file.reviewer());
-            outcome = Outcome.UPDATED;
-        }
-        if (outcome == Outcome.CREATED && file.status() != null && file.status() != PageStatus.PUBLISHED) {
-            bringTo(page, file.status());
-            return outcome;
-        }
-        if (page.status() == PageStatus.DRAFT) {
-            if (!file.source().hasWhenToGetHelpSection()) {
+            catalogue.importNew(file.slug(), topic, file.source(), review, helpMissing ? PageStatus.DRAFT : target,
+                    PageRevision.Authorship.of(IMPORT_AUTHOR, "Imported from content/"));
+            if (helpMissing) {
                 throw new MissingHelpSection();
             }
-            page.publish(clock.instant());
+            return Outcome.CREATED;
         }
-        return outcome;
+        Page page = existing.get();
+        if (!page.topic().slug().equals(file.topicSlug())) {
+            throw new ContentError(1, "Slug '" + file.slug() + "' is already used in topic '" + page.topic().slug() + "'");
+        }
+        if (page.toSource().equals(file.source().withoutRelatedTo(page.slug())) && page.reviewDates().equals(file.reviewDates())
+                && sameMediaDates(page, file)) {
+            return Outcome.UNCHANGED;
+        }
+        catalogue.importUpdate(page, file.source(), review, helpMissing ? PageStatus.DRAFT : target,
+                PageRevision.Authorship.of(IMPORT_AUTHOR, "Updated from content/"));
+        if (helpMissing) {
+            throw new MissingHelpSection();
+        }
+        return Outcome.UPDATED;
     }
 
-    /** Takes a new page through the workflow to the status its file names (an exported draft stays a draft). */
-    private void bringTo(Page page, PageStatus target) {
-        switch (target) {
-            case DRAFT -> { }
-            case IN_REVIEW -> page.submitForReview();
-            case APPROVED -> {
-                page.submitForReview();
-                page.approve();
-            }
-            case WITHDRAWN -> {
-                page.publish(clock.instant());
-                page.withdrawPublished();
-            }
-            case ARCHIVED -> page.archiveByEditor();
-            default -> page.publish(clock.instant());
-        }
+    private static boolean sameMediaDates(Page page, PageFile file) {
+        return page.media().stream().allMatch(m -> m.reviewDates().equals(file.mediaDates().get(m.src())));
     }
 
     /** The page was saved as a draft but cannot be published. */

@@ -1,6 +1,7 @@
 package org.veritycms.discovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRevision;
+import org.veritycms.page.ReadablePagesRule;
 
 /**
  * The pages readers may see now (published, inside their publication window; withdrawn pages never),
@@ -19,17 +21,16 @@ import org.veritycms.page.PageRevision;
 @ApplicationScoped
 public class ReadablePages {
 
-    private static final String READABLE = "p.status = 'PUBLISHED'"
-            + " and (p.publishAt is null or p.publishAt <= :now) and (p.expireAt is null or p.expireAt > :now)";
-
     @PersistenceContext(unitName = "verity")
     EntityManager em;
 
+    @Inject
+    ReadablePagesRule readable;
+
     /** Every readable page, with its topic, in topic order. */
     public List<Page> all(Instant now) {
-        return em.createQuery("select p from Page p join fetch p.topic where " + READABLE
-                        + " order by p.topic.position, p.title", Page.class)
-                .setParameter("now", now).getResultList();
+        return readable.bind(em.createQuery("select p from Page p join fetch p.topic where " + readable.where()
+                + " order by p.topic.position, p.title", Page.class), now).getResultList();
     }
 
     /**
@@ -37,11 +38,11 @@ public class ReadablePages {
      * each date, merged, so the caller can rank them by whichever came later.
      */
     public List<Page> recentlyChanged(String topicSlug, Instant now, int limit) {
-        String where = READABLE + (topicSlug == null ? "" : " and p.topic.slug = :topic");
+        String where = readable.where() + (topicSlug == null ? "" : " and p.topic.slug = :topic");
         Map<Long, Page> pages = new LinkedHashMap<>();
         for (String order : List.of("p.updatedAt desc", "p.reviewDates.lastReviewedOn desc nulls last")) {
-            var query = em.createQuery("select p from Page p join fetch p.topic where " + where + " order by " + order, Page.class)
-                    .setParameter("now", now).setMaxResults(limit);
+            var query = readable.bind(em.createQuery("select p from Page p join fetch p.topic where " + where + " order by " + order, Page.class)
+                    .setMaxResults(limit), now);
             if (topicSlug != null) {
                 query.setParameter("topic", topicSlug);
             }
@@ -53,12 +54,12 @@ public class ReadablePages {
     /** Readable pages of one topic reviewed or updated within the dates (inclusive), for digests. */
     public List<Page> changedBetween(String topicSlug, LocalDate from, LocalDate to, Instant fromInstant, Instant toInstant,
             Instant now) {
-        return em.createQuery("select p from Page p join fetch p.topic where " + READABLE + " and p.topic.slug = :topic"
+        return readable.bind(em.createQuery("select p from Page p join fetch p.topic where " + readable.where() + " and p.topic.slug = :topic"
                         + " and ((p.reviewDates.lastReviewedOn >= :from and p.reviewDates.lastReviewedOn <= :to)"
                         + " or (p.updatedAt >= :fromInstant and p.updatedAt < :toInstant))"
                         + " order by p.title", Page.class)
-                .setParameter("now", now).setParameter("topic", topicSlug).setParameter("from", from).setParameter("to", to)
-                .setParameter("fromInstant", fromInstant).setParameter("toInstant", toInstant).getResultList();
+                .setParameter("topic", topicSlug).setParameter("from", from).setParameter("to", to)
+                .setParameter("fromInstant", fromInstant).setParameter("toInstant", toInstant), now).getResultList();
     }
 
     /** The change note of each page's latest revision, by page id. */

@@ -3,6 +3,7 @@ package org.veritycms.editorial;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,10 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.veritycms.account.CurrentAccount;
 import org.veritycms.account.SignedIn;
 import org.veritycms.page.Page;
+import org.veritycms.page.WithdrawalReason;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
@@ -36,8 +39,14 @@ public class EditorialApi {
 
     static final String READERS = "AUTHOR,EDITOR,CLINICAL_REVIEWER,ADMIN";
 
-    /** A workflow step as asked for. */
-    public record StepRequest(@NotBlank String step, Instant publishAt, @Size(max = 1000) String note) {
+    /**
+     * A workflow step as asked for. {@code revision} is the revision the step acts on and must be the
+     * working one (required to approve or publish); {@code reason} says why a page is withdrawn
+     * (EDITORIAL or SAFETY, with a note); {@code nextDue} is the next review date an approval sets
+     * (at most the tier's interval away; by default exactly that).
+     */
+    public record StepRequest(@NotBlank String step, @Min(1) Integer revision, Instant publishAt,
+            @Size(max = 1000) String note, WithdrawalReason reason, LocalDate nextDue) {
     }
 
     /** Publication window as asked for; null clears a time. */
@@ -68,9 +77,10 @@ public class EditorialApi {
     @Path("editorial/pages")
     @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
     public List<EditorialViews.PageRow> list(@QueryParam("topic") String topic, @QueryParam("status") String status,
-            @QueryParam("review") String review, @QueryParam("owner") String owner,
+            @QueryParam("review") String review, @QueryParam("owner") String owner, @QueryParam("title") String title,
+            @QueryParam("sort") String sort,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return reads.list(new EditorialReads.Filter(topic, status, review, owner), offset, limit);
+        return reads.list(new EditorialReads.Filter(topic, status, review, owner, title, sort), offset, limit);
     }
 
     @POST
@@ -109,10 +119,11 @@ public class EditorialApi {
         Transition step = Transition.parse(request.step());
         if (step == null) {
             throw ProblemException.invalid("Unknown step '" + request.step() + "'.", List.of(new Problem.FieldError("step",
-                    "must be one of submit, approve, return, publish, withdraw, archive, reopen")));
+                    "must be one of " + java.util.Arrays.stream(Transition.values()).map(Transition::key).toList())));
         }
         SignedIn who = current.require();
-        editor.transition(slug, step, request.publishAt(), request.note(), who);
+        editor.transition(slug, new StepInput(step, request.revision(), request.publishAt(), request.note(),
+                request.reason(), request.nextDue()), who);
         return reads.detail(slug, who);
     }
 

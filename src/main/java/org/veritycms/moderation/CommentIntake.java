@@ -20,7 +20,8 @@ import org.veritycms.comment.FormStamps;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
-import org.veritycms.page.PageStatus;
+import org.veritycms.page.Readability;
+import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
@@ -55,11 +56,13 @@ public class CommentIntake {
     private final Event<PageChanged> changes;
     private final Clock clock;
     private final long duplicateHours;
+    private final ReadablePagesRule readable;
 
     @Inject
     public CommentIntake(PageRepository pages, CommentRepository comments, ScreeningPipeline pipeline,
             FormStamps stamps, ModerationLog log, ModerationNotices notices, Event<PageChanged> changes, Clock clock,
-            @ConfigProperty(name = "verity.comments.duplicate-hours", defaultValue = "24") long duplicateHours) {
+            @ConfigProperty(name = "verity.comments.duplicate-hours", defaultValue = "24") long duplicateHours,
+            ReadablePagesRule readable) {
         this.pages = pages;
         this.comments = comments;
         this.pipeline = pipeline;
@@ -69,10 +72,11 @@ public class CommentIntake {
         this.changes = changes;
         this.clock = clock;
         this.duplicateHours = duplicateHours;
+        this.readable = readable;
     }
 
     protected CommentIntake() {
-        this(null, null, null, null, null, null, null, null, 0);
+        this(null, null, null, null, null, null, null, null, 0, null);
     }
 
     @Transactional
@@ -80,9 +84,9 @@ public class CommentIntake {
         validate(form);
         Instant now = clock.instant();
         Page page = pages.findBySlug(form.pageSlug()).filter(p -> p.topic().slug().equals(form.topicSlug()))
-                .filter(p -> p.status() == PageStatus.WITHDRAWN || p.isVisibleAt(now))
+                .filter(p -> readable.of(p, now) != Readability.NOT_FOUND)
                 .orElseThrow(() -> ProblemException.notFound("There is no page '" + form.pageSlug() + "'."));
-        if (!Commenting.isOpen(page, now)) {
+        if (!Commenting.isOpen(page, readable.of(page, now))) {
             throw new ProblemException(Problem.of(409, "comments-closed", "Comments are closed",
                     "This page does not take comments."));
         }

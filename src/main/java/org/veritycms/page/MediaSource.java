@@ -2,13 +2,14 @@ package org.veritycms.page;
 
 import java.util.Objects;
 
-/** What an editor or a content file says about one media item. */
-public record MediaSource(MediaKind kind, String title, String src, String altText, String transcript,
-        ReviewDates reviewDates) {
+/**
+ * What an editor or a content file says about one media item: its content only. Its review dates
+ * are not content; they come from its reviews.
+ */
+public record MediaSource(MediaKind kind, String title, String src, String altText, String transcript) {
 
     public MediaSource {
         Objects.requireNonNull(kind, "media kind");
-        Objects.requireNonNull(reviewDates, "media review dates");
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("A media item needs a title");
         }
@@ -19,7 +20,21 @@ public record MediaSource(MediaKind kind, String title, String src, String altTe
             throw new IllegalArgumentException("Image '" + title + "' needs alt text");
         }
         if (kind.needsTranscript() && (transcript == null || transcript.isBlank())) {
-            throw new IllegalArgumentException(kind.name().toLowerCase() + " '" + title + "' needs a transcript");
+            throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + title
+                    + "' needs a transcript");
         }
+        title = title.strip();
+        src = src.strip();
+        altText = blankToNull(altText);
+        transcript = blankToNull(transcript);
+    }
+
+    /** Whether this is the same file shown the same way: a clinical reviewer must see anything else. */
+    public boolean sameFileAs(MediaSource other) {
+        return kind == other.kind && src.equals(other.src) && Objects.equals(transcript, other.transcript);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,6 +1,7 @@
 package org.veritycms.page;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -19,6 +20,9 @@ public class PageRepository {
     @PersistenceContext(unitName = "verity")
     EntityManager em;
 
+    @Inject
+    ReadablePagesRule readable;
+
     public Optional<Page> findBySlug(String slug) {
         return em.createQuery("select p from Page p join fetch p.topic where p.slug = :slug", Page.class)
                 .setParameter("slug", slug).getResultStream().findFirst();
@@ -31,26 +35,20 @@ public class PageRepository {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
-    /** Published pages a reader may see now, in title order, optionally of one topic. */
+    /** Pages a reader may see now, in title order, optionally of one topic. */
     public List<Page> findVisible(Topic topic, Instant now) {
-        return em.createQuery("select p from Page p join fetch p.topic where p.status = 'PUBLISHED'"
-                        + " and (:topic is null or p.topic = :topic)"
-                        + " and (p.publishAt is null or p.publishAt <= :now)"
-                        + " and (p.expireAt is null or p.expireAt > :now)"
-                        + " order by p.topic.position, p.title", Page.class)
-                .setParameter("topic", topic).setParameter("now", now).getResultList();
+        return readable.bind(em.createQuery("select p from Page p join fetch p.topic where " + readable.where()
+                        + " and (:topic is null or p.topic = :topic) order by p.topic.position, p.title", Page.class)
+                .setParameter("topic", topic), now).getResultList();
     }
 
-    /** Published, visible pages among the given slugs (for "related pages"). */
+    /** Pages a reader may see now among the given slugs (for "related pages"). */
     public List<Page> findVisibleBySlugs(List<String> slugs, Instant now) {
         if (slugs.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select p from Page p join fetch p.topic where p.slug in :slugs"
-                        + " and p.status = 'PUBLISHED'"
-                        + " and (p.publishAt is null or p.publishAt <= :now)"
-                        + " and (p.expireAt is null or p.expireAt > :now)", Page.class)
-                .setParameter("slugs", slugs).setParameter("now", now).getResultList();
+        return readable.bind(em.createQuery("select p from Page p join fetch p.topic where p.slug in :slugs and "
+                + readable.where(), Page.class).setParameter("slugs", slugs), now).getResultList();
     }
 
     public long count() {
@@ -63,6 +61,65 @@ public class PageRepository {
 
     public void addRevision(PageRevision revision) {
         em.persist(revision);
+    }
+
+    public void addReview(ReviewRecord review) {
+        em.persist(review);
+    }
+
+    /**
+     * Who wrote the change a sign-off of this revision would cover: the authors of the revisions
+     * from it back, parent by parent, to the revision last reviewed (not included), or to the
+     * first revision when the page was never reviewed.
+     */
+    public java.util.Set<String> authorsSinceReview(Page page, int revision) {
+        Map<Integer, Object[]> byNumber = new java.util.HashMap<>();
+        em.createQuery("select r.number, r.parent, r.author from PageRevision r where r.page = :page", Object[].class)
+                .setParameter("page", page).getResultList().forEach(row -> byNumber.put((Integer) row[0], row));
+        java.util.Set<String> authors = new java.util.LinkedHashSet<>();
+        Integer at = revision;
+        Integer stop = page.reviewedRevision();
+        while (at != null && !at.equals(stop) && byNumber.containsKey(at)) {
+            Object[] row = byNumber.get(at);
+            authors.add((String) row[2]);
+            at = (Integer) row[1];
+        }
+        return authors;
+    }
+
+    /** The revisions of the change a sign-off of this revision would cover, newest first. */
+    public List<PageRevision> changeSinceReview(Page page, int revision) {
+        Map<Integer, PageRevision> byNumber = new java.util.HashMap<>();
+        revisionsOf(page).forEach(r -> byNumber.put(r.number(), r));
+        List<PageRevision> change = new java.util.ArrayList<>();
+        Integer at = revision;
+        while (at != null && !at.equals(page.reviewedRevision()) && byNumber.containsKey(at)) {
+            change.add(byNumber.get(at));
+            at = byNumber.get(at).parent();
+        }
+        return change;
+    }
+
+    /** The revisions from the working one back to the live one (not included): the waiting change. */
+    public List<PageRevision> pendingChange(Page page) {
+        if (!page.hasPendingChange() || page.liveRevision() == null) {
+            return List.of();
+        }
+        Map<Integer, PageRevision> byNumber = new java.util.HashMap<>();
+        revisionsOf(page).forEach(r -> byNumber.put(r.number(), r));
+        List<PageRevision> change = new java.util.ArrayList<>();
+        Integer at = page.workingRevision();
+        while (at != null && !at.equals(page.liveRevision()) && byNumber.containsKey(at)) {
+            change.add(byNumber.get(at));
+            at = byNumber.get(at).parent();
+        }
+        return change;
+    }
+
+    /** A page's review records, newest first. */
+    public List<ReviewRecord> reviewsOf(long pageId) {
+        return em.createQuery("select r from ReviewRecord r where r.pageId = :p order by r.recordedAt desc, r.id desc",
+                ReviewRecord.class).setParameter("p", pageId).getResultList();
     }
 
     public int latestRevisionNumber(Page page) {
@@ -96,11 +153,30 @@ public class PageRepository {
                 .setParameter("page", page).setMaxResults(1).getResultStream().findFirst();
     }
 
-    /** What editors filter the page list by; null fields match everything. */
-    public record EditorFilter(String topic, PageStatus status, LocalDate dueFrom, LocalDate dueBefore, String owner) {
+    /** How the editors' list is ordered. */
+    public enum EditorSort {
+        TITLE("p.title"), TOPIC("p.topic.position, p.title"), STATUS("p.status, p.change, p.title"),
+        DUE("p.effectiveReviewDue, p.title"), UPDATED("p.updatedAt, p.title");
+
+        final String orderBy;
+
+        EditorSort(String orderBy) {
+            this.orderBy = orderBy;
+        }
     }
 
-    /** Pages for the editors' list, by topic and title, with the filter applied in the query. */
+    /**
+     * What editors filter the page list by; null fields match everything. A workflow status matches
+     * pages in it and live pages whose waiting change is in it; {@code title} matches words in titles.
+     */
+    public record EditorFilter(String topic, PageStatus status, LocalDate dueFrom, LocalDate dueBefore, String owner,
+            String title, EditorSort sort, boolean descending) {
+        public EditorFilter(String topic, PageStatus status, LocalDate dueFrom, LocalDate dueBefore, String owner) {
+            this(topic, status, dueFrom, dueBefore, owner, null, EditorSort.TOPIC, false);
+        }
+    }
+
+    /** Pages for the editors' list, with the filter and the order applied in the query. */
     public List<Page> findForEditors(EditorFilter filter, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select p from Page p join fetch p.topic where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -109,8 +185,13 @@ public class PageRepository {
             params.put("topic", filter.topic());
         }
         if (filter.status() != null) {
-            jpql.append(" and p.status = :status");
+            ChangeStatus change = java.util.Arrays.stream(ChangeStatus.values())
+                    .filter(c -> c != ChangeStatus.NONE && c.name().equals(filter.status().name())).findFirst().orElse(null);
+            jpql.append(change == null ? " and p.status = :status" : " and (p.status = :status or p.change = :change)");
             params.put("status", filter.status());
+            if (change != null) {
+                params.put("change", change);
+            }
         }
         if (filter.dueFrom() != null) {
             jpql.append(" and p.effectiveReviewDue >= :dueFrom");
@@ -124,7 +205,15 @@ public class PageRepository {
             jpql.append(" and p.owner = :owner");
             params.put("owner", filter.owner());
         }
-        jpql.append(" order by p.topic.position, p.title");
+        if (filter.title() != null) {
+            jpql.append(" and lower(p.title) like :title escape '!'");
+            params.put("title", "%" + filter.title().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        String direction = filter.descending() ? " desc" : "";
+        jpql.append(" order by ").append(String.join(", ", java.util.Arrays.stream(
+                (filter.sort() == null ? EditorSort.TOPIC : filter.sort()).orderBy.split(", ")).map(c -> c + direction)
+                .toList())).append(", p.id");
         TypedQuery<Page> query = em.createQuery(jpql.toString(), Page.class);
         params.forEach(query::setParameter);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -150,12 +239,17 @@ public class PageRepository {
     public record LatestChange(String slug, String topic, String title, PageStatus status, String author, Instant updatedAt) {
     }
 
-    /** Each page in this status with the author of its latest revision, longest waiting first. */
+    /**
+     * Each page whose work is in this status (a page not yet live, or the change waiting over a live
+     * page) with the author of its working revision, longest waiting first.
+     */
     public List<LatestChange> latestChangesInStatus(PageStatus status, int limit) {
+        ChangeStatus change = java.util.Arrays.stream(ChangeStatus.values()).filter(c -> c.name().equals(status.name()))
+                .findFirst().orElse(null);
         return em.createQuery("select new org.veritycms.page.PageRepository$LatestChange(p.slug, t.slug, p.title, p.status,"
-                        + " r.author, p.updatedAt) from PageRevision r join r.page p join p.topic t where p.status = :status"
-                        + " and r.number = (select max(r2.number) from PageRevision r2 where r2.page = p)"
-                        + " order by p.updatedAt", LatestChange.class)
-                .setParameter("status", status).setMaxResults(limit).getResultList();
+                        + " r.author, r.createdAt) from PageRevision r join r.page p join p.topic t"
+                        + " where (p.status = :status or p.change = :change) and r.number = p.workingRevision"
+                        + " order by r.createdAt", LatestChange.class)
+                .setParameter("status", status).setParameter("change", change).setMaxResults(limit).getResultList();
     }
 }

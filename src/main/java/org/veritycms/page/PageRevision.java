@@ -12,8 +12,13 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
+import org.veritycms.shared.ContentHash;
 
-/** An immutable snapshot of a page taken at each save. */
+/**
+ * An immutable snapshot of a page's content taken at each save: its canonical document (see
+ * {@link PageDocument}) and that document's SHA-256, the revision it was made from, who wrote it
+ * and why, and whether its author declared it a non-clinical correction.
+ */
 @Entity
 @Immutable
 @Table(name = "page_revision")
@@ -31,6 +36,10 @@ public class PageRevision {
     @Column(nullable = false, updatable = false)
     private int number;
 
+    /** The revision this one was edited from; null for a page's first revision. */
+    @Column(name = "parent_number", updatable = false)
+    private Integer parent;
+
     @Column(nullable = false, updatable = false)
     private String author;
 
@@ -39,6 +48,9 @@ public class PageRevision {
 
     @Column(name = "change_note", nullable = false, updatable = false)
     private String changeNote;
+
+    @Column(name = "non_clinical", nullable = false, updatable = false)
+    private boolean nonClinical;
 
     @Column(nullable = false, updatable = false)
     private String title;
@@ -52,42 +64,68 @@ public class PageRevision {
     @Column(name = "content_hash", nullable = false, updatable = false)
     private String contentHash;
 
-    /** The whole page as its content file reads; absent on revisions taken before it was kept. */
     @Column(updatable = false)
     private String document;
 
     protected PageRevision() {
     }
 
-    public PageRevision(Page page, int number, String author, String changeNote, Instant createdAt) {
+    /** What an author wrote, and how they describe it. */
+    public record Authorship(String author, String changeNote, boolean nonClinical) {
+        public Authorship {
+            if (author == null || author.isBlank()) {
+                throw new IllegalArgumentException("A revision needs its author");
+            }
+            changeNote = changeNote == null || changeNote.isBlank() ? null : changeNote.strip();
+            if (nonClinical && changeNote == null) {
+                throw new IllegalArgumentException("A non-clinical change needs a note saying what was corrected");
+            }
+        }
+
+        public static Authorship of(String author, String changeNote) {
+            return new Authorship(author, changeNote, false);
+        }
+    }
+
+    PageRevision(Page page, int number, Integer parent, PageSource source, Authorship by, Instant createdAt) {
         if (number < 1) {
             throw new IllegalArgumentException("Revision numbers start at 1");
         }
         this.page = page;
         this.number = number;
-        this.author = author;
-        this.changeNote = changeNote == null || changeNote.isBlank() ? "(no note)" : changeNote.strip();
+        this.parent = parent;
+        this.author = by.author();
+        this.changeNote = by.changeNote() == null ? "(no note)" : by.changeNote();
+        this.nonClinical = by.nonClinical();
         this.createdAt = createdAt;
-        this.title = page.title();
-        this.summary = page.summary();
-        this.bodyMarkdown = page.bodyMarkdown();
-        this.contentHash = page.contentHash();
-        this.document = PageDocument.of(page);
+        this.title = source.title();
+        this.summary = source.summary();
+        this.bodyMarkdown = source.bodyMarkdown();
+        this.document = PageDocument.canonical(source);
+        this.contentHash = ContentHash.of(document);
     }
 
     public Long id() { return id; }
     public Page page() { return page; }
     public int number() { return number; }
+    public Integer parent() { return parent; }
     public String author() { return author; }
     public Instant createdAt() { return createdAt; }
     public String changeNote() { return changeNote; }
+    public boolean nonClinical() { return nonClinical; }
     public String title() { return title; }
     public String summary() { return summary; }
     public String bodyMarkdown() { return bodyMarkdown; }
+    /** SHA-256 of {@link #document()}. */
     public String contentHash() { return contentHash; }
 
-    /** The page as it read at this revision, front matter and body; older revisions fall back to title and body. */
+    /** The canonical document of this revision. */
     public String document() {
         return document != null ? document : "---\ntitle: " + title + "\nsummary: " + summary + "\n---\n" + bodyMarkdown;
+    }
+
+    /** The content of this revision. */
+    public PageSource source() {
+        return PageDocument.read(document());
     }
 }

@@ -23,11 +23,19 @@ public record PageSource(String title, String summary, String bodyMarkdown, Risk
         require(bodyMarkdown, "body", 200_000);
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(commentPolicy, "comment policy");
+        title = title.strip();
+        summary = summary.strip();
         owner = owner == null || owner.isBlank() ? "editorial-team" : owner.strip();
-        relatedSlugs = relatedSlugs == null ? List.of() : List.copyOf(relatedSlugs);
+        relatedSlugs = relatedSlugs == null ? List.of() : relatedSlugs.stream().map(String::strip).distinct().toList();
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         media = media == null ? List.of() : List.copyOf(media);
         relatedSlugs.forEach(Slug::new);
+    }
+
+    /** The same content without links to the page itself (a page is not related to itself). */
+    public PageSource withoutRelatedTo(String slug) {
+        return new PageSource(title, summary, bodyMarkdown, tier, owner, commentPolicy,
+                relatedSlugs.stream().filter(s -> !s.equals(slug)).toList(), evidence, media);
     }
 
     /** Every published page must tell readers when to get help. */

@@ -144,6 +144,21 @@ public class ReviewPolicy {
         return "ESCALATE".equals(stage) || "NOTICE".equals(stage) || "WITHDRAWN".equals(stage);
     }
 
+    /** The earliest effective due date a readable page may have today (one day later, it is withdrawn). */
+    public LocalDate readableDueFrom(LocalDate today) {
+        return today.minusDays(withdrawAfter - 1L);
+    }
+
+    /** The day a page due on this date is withdrawn, if its tier is withdrawn at all. */
+    public Optional<LocalDate> withdrawalDay(LocalDate due, RiskTier tier) {
+        return withdraws(tier) ? Optional.of(due.plusDays(withdrawAfter)) : Optional.empty();
+    }
+
+    /** The day a page due on this date starts showing readers the public notice. */
+    public LocalDate noticeDay(LocalDate due) {
+        return due.plusDays(noticeAfter);
+    }
+
     /** The widest reminder window in days: pages due further away than this need no work. */
     public int firstReminderDays() {
         return ladder.get(0);

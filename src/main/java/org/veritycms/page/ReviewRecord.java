@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -21,7 +23,11 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "review_record")
+@EntityListeners(PageChangeListener.class)
 public class ReviewRecord {
+
+    /** The account name on reviews read from content files: they were signed before this site had them. */
+    public static final String IMPORTED = "content-import";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_record_seq")
@@ -59,6 +65,10 @@ public class ReviewRecord {
     @Column(name = "revision_number", nullable = false, updatable = false)
     private int revisionNumber;
 
+    /** The media item's content revision, for a media review. */
+    @Column(name = "media_revision", updatable = false)
+    private Integer mediaRevision;
+
     @Column(name = "content_sha256", nullable = false, updatable = false)
     private String contentSha256;
 
@@ -71,14 +81,37 @@ public class ReviewRecord {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
 
+    /** The page's slug, so the change this record makes to the page's history reaches its caches. */
+    @Transient
+    private String pageSlug;
+
     protected ReviewRecord() {
     }
 
-    /** What was reviewed: a page or one of its media items, at a revision, with the hash of its content. */
-    public record Subject(long pageId, Long mediaItemId, String title, int revisionNumber, String contentSha256) {
+    /**
+     * What was reviewed: a page at a revision, or one of its media items at its own revision,
+     * with the SHA-256 of that exact content.
+     */
+    public record Subject(long pageId, String pageSlug, Long mediaItemId, Integer mediaRevision, String title,
+            int revisionNumber, String contentSha256) {
         public Subject {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(contentSha256, "content hash");
+            if ((mediaItemId == null) != (mediaRevision == null)) {
+                throw new IllegalArgumentException("A media review names the media item and its revision");
+            }
+        }
+
+        /** A page at one of its revisions. */
+        public static Subject page(Page page, PageRevision revision) {
+            return new Subject(page.id(), page.slug(), null, null, revision.title(), revision.number(),
+                    revision.contentHash());
+        }
+
+        /** A media item as it is now, on the page's live revision. */
+        public static Subject media(Page page, MediaItem item) {
+            return new Subject(page.id(), page.slug(), item.id(), item.revision(), item.title(),
+                    page.liveRevision() == null ? page.workingRevision() : page.liveRevision(), item.contentHash());
         }
     }
 
@@ -97,6 +130,8 @@ public class ReviewRecord {
         }
         this.pageId = subject.pageId();
         this.mediaItemId = subject.mediaItemId();
+        this.mediaRevision = subject.mediaRevision();
+        this.pageSlug = subject.pageSlug();
         this.subjectTitle = subject.title();
         this.revisionNumber = subject.revisionNumber();
         this.contentSha256 = subject.contentSha256();
@@ -114,6 +149,10 @@ public class ReviewRecord {
     public Long id() { return id; }
     public long pageId() { return pageId; }
     public Long mediaItemId() { return mediaItemId; }
+    public Integer mediaRevision() { return mediaRevision; }
+    String pageSlug() { return pageSlug; }
+    /** Whether this review was read from a content file rather than signed here. */
+    public boolean imported() { return IMPORTED.equals(reviewerUsername); }
     public String subjectTitle() { return subjectTitle; }
     public ReviewKind kind() { return kind; }
     public String reviewerUsername() { return reviewerUsername; }

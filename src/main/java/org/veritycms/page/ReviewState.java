@@ -15,6 +15,12 @@ public enum ReviewState {
     /** Overdue long enough to be taken off the site. */
     WITHDRAWN;
 
+    /** How people read it: "Due soon". */
+    public String label() {
+        String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     public boolean showsPublicNotice() {
         return this == NOTICE;
     }

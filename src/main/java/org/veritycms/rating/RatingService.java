@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
-import org.veritycms.page.PageStatus;
+import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
@@ -46,6 +46,9 @@ public class RatingService {
     DataSource autoCommit;
 
     @Inject
+    ReadablePagesRule readable;
+
+    @Inject
     PageRepository pages;
 
     @Inject
@@ -68,13 +71,7 @@ public class RatingService {
     /** The page a reader may rate now: published and visible; 410 when withdrawn, 404 otherwise. */
     public Page rateable(String slug) {
         Page page = pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
-        if (page.status() == PageStatus.WITHDRAWN) {
-            throw ProblemException.gone("The page '" + slug + "' has been withdrawn and cannot be rated.");
-        }
-        if (!page.isVisibleAt(clock.instant())) {
-            throw ProblemException.notFound("There is no page '" + slug + "'.");
-        }
-        return page;
+        return readable.require(page, clock.instant());
     }
 
     /** What a vote did, and the page's summary for the cycle just after it. */

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -29,19 +30,23 @@ import org.veritycms.shared.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
-    /** A review as submitted. */
-    public record ReviewRequest(@NotNull ReviewKind kind, Long mediaItemId, @Size(max = 4000) String scopeNotes,
-            LocalDate nextDue, @Size(max = 60) String registrationNumber) {
+    /**
+     * A review as submitted: the revision reviewed (the live one), or a media item and its revision;
+     * a newer revision answers 409 and records nothing.
+     */
+    public record ReviewRequest(@NotNull ReviewKind kind, @NotNull @Min(1) Integer revision, Long mediaItemId,
+            @Min(1) Integer mediaRevision, @Size(max = 4000) String scopeNotes, LocalDate nextDue,
+            @Size(max = 60) String registrationNumber) {
     }
 
     /** A review record as the API shows it. */
-    public record ReviewJson(long id, String kind, Long mediaItemId, String subject, String reviewer, String profession,
-            String registrationNumber, String scopeNotes, int revision, String contentSha256, LocalDate reviewedOn,
-            LocalDate nextReviewDue, Instant recordedAt) {
+    public record ReviewJson(long id, String kind, Long mediaItemId, Integer mediaRevision, String subject, String reviewer,
+            String profession, String registrationNumber, String scopeNotes, int revision, String contentSha256,
+            LocalDate reviewedOn, LocalDate nextReviewDue, Instant recordedAt, boolean imported) {
         static ReviewJson of(ReviewRecord r) {
-            return new ReviewJson(r.id(), r.kind().name(), r.mediaItemId(), r.subjectTitle(), r.reviewerName(),
-                    r.reviewerProfession(), r.registrationNumber(), r.scopeNotes(), r.revisionNumber(), r.contentSha256(),
-                    r.reviewedOn(), r.nextReviewDue(), r.recordedAt());
+            return new ReviewJson(r.id(), r.kind().name(), r.mediaItemId(), r.mediaRevision(), r.subjectTitle(),
+                    r.reviewerName(), r.reviewerProfession(), r.registrationNumber(), r.scopeNotes(), r.revisionNumber(),
+                    r.contentSha256(), r.reviewedOn(), r.nextReviewDue(), r.recordedAt(), r.imported());
         }
     }
 
@@ -69,8 +74,9 @@ public class ReviewResource {
     @RolesAllowed({"CLINICAL_REVIEWER", "EDITOR"})
     @Transactional
     public Response record(@PathParam("slug") String slug, @Valid @NotNull ReviewRequest request) {
-        ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(request.kind(), request.mediaItemId(),
-                request.scopeNotes(), request.nextDue(), request.registrationNumber()), accounts.findById(current.require().accountId()).orElseThrow());
+        ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(request.kind(), request.revision(),
+                request.mediaItemId(), request.mediaRevision(), request.scopeNotes(), request.nextDue(),
+                request.registrationNumber()), accounts.findById(current.require().accountId()).orElseThrow());
         return Response.status(Response.Status.CREATED).entity(ReviewJson.of(record)).build();
     }
 

@@ -3,7 +3,6 @@ package org.veritycms.review;
 import org.veritycms.page.ReviewState;
 import org.veritycms.page.ReviewPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +19,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.hibernate.Session;
 import org.veritycms.audit.AuditLog;
-import org.veritycms.page.PageChanged;
+import org.veritycms.page.Page;
+import org.veritycms.page.ReviewEnforcement;
 import org.veritycms.page.RiskTier;
 import org.veritycms.shared.VerityClock;
 
@@ -56,7 +56,7 @@ public class ReviewScanner {
     VerityClock clock;
 
     @Inject
-    Event<PageChanged> changes;
+    ReviewEnforcement enforcement;
 
     @Inject
     AuditLog audit;
@@ -79,9 +79,9 @@ public class ReviewScanner {
             }
         }
         insertReminders(fresh);
-        withdraw(toWithdraw);
+        int withdrawn = withdraw(toWithdraw, today);
         int digestCount = digests.compose(today);
-        Result result = new Result(due.size(), fresh.size(), toWithdraw.size(), digestCount);
+        Result result = new Result(due.size(), fresh.size(), withdrawn, digestCount);
         LOG.info(() -> "Review scan for " + today + ": " + result);
         return result;
     }
@@ -136,18 +136,18 @@ public class ReviewScanner {
         });
     }
 
-    private void withdraw(List<DuePage> pages) {
-        List<Long> ids = pages.stream().map(DuePage::id).toList();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            em.createQuery("update Page p set p.status = 'WITHDRAWN', p.version = p.version + 1"
-                            + " where p.id in :ids and p.status = 'PUBLISHED'")
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
+    /** Withdraws through the page's own rule, so the status change, its reason and its events are the page's. */
+    private int withdraw(List<DuePage> candidates, LocalDate today) {
+        int withdrawn = 0;
+        for (DuePage candidate : candidates) {
+            Page page = em.find(Page.class, candidate.id());
+            if (page != null && enforcement.withdrawIfOverdue(page, today)) {
+                withdrawn++;
+                audit.record("review-scan", "page.withdraw", "page", page.slug(), Map.of("status", "PUBLISHED"),
+                        Map.of("status", "WITHDRAWN", "reason", "REVIEW_OVERDUE", "reviewDue", candidate.due().toString()));
+                LOG.warning(() -> "Page '" + candidate.slug() + "' withdrawn: its review was due on " + candidate.due());
+            }
         }
-        pages.forEach(p -> {
-            audit.record("review-scan", "page.withdraw", "page", p.slug(), Map.of("status", "PUBLISHED"),
-                    Map.of("status", "WITHDRAWN", "reviewDue", p.due().toString()));
-            changes.fire(new PageChanged(p.slug()));
-            LOG.warning(() -> "Page '" + p.slug() + "' withdrawn: its review was due on " + p.due());
-        });
+        return withdrawn;
     }
 }

@@ -27,6 +27,8 @@ public class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
     static final String PUBLISH_AT = "publishAt";
     static final String EXPIRE_AT = "expireAt";
     static final String TOPIC = "topic.slug";
+    static final String REVIEW_DUE = "effectiveReviewDue";
+    static final String TIER = "riskTier";
 
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {
@@ -39,6 +41,8 @@ public class PageSearchMapping implements HibernateOrmSearchMappingConfigurer {
         page.property("status").keywordField(STATUS);
         page.property("publishAt").genericField(PUBLISH_AT);
         page.property("expireAt").genericField(EXPIRE_AT);
+        page.property("effectiveReviewDue").genericField(REVIEW_DUE);
+        page.property("riskTier").keywordField(TIER);
         // a topic's slug never changes, so only moving a page to another topic needs reindexing
         page.property("topic").indexedEmbedded().includePaths("slug")
                 .indexingDependency().reindexOnUpdate(ReindexOnUpdate.SHALLOW);

@@ -16,6 +16,8 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageStatus;
+import org.veritycms.page.Readability;
+import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.shared.ProblemException;
 
 /**
@@ -36,6 +38,9 @@ public class SiteSearch {
     Clock clock;
 
     @Inject
+    ReadablePagesRule readable;
+
+    @Inject
     @ConfigProperty(name = "verity.search.page-size", defaultValue = "10")
     int pageSize;
 
@@ -50,15 +55,17 @@ public class SiteSearch {
         }
         Instant now = clock.instant();
         SearchResult<Page> result = Search.session(em).search(Page.class)
-                .where(f -> readableMatches(f, request, now))
+                .where(f -> readableMatches(f, request, now, readable))
                 .fetch((request.page() - 1) * pageSize, pageSize);
         Highlights highlights = Highlights.of(request.text());
-        List<SearchResults.Hit> hits = result.hits().stream().filter(p -> p.isVisibleAt(now))
+        List<SearchResults.Hit> hits = result.hits().stream().filter(p -> readable.of(p, now) == Readability.READABLE)
                 .map(p -> hit(p, highlights)).toList();
         return new SearchResults(request, result.total().hitCount(), pageSize, hits);
     }
 
-    private static BooleanPredicateClausesStep<?> readableMatches(SearchPredicateFactory f, SearchRequest request, Instant now) {
+    /** The query, limited by the same rule as every list of readable pages ({@link ReadablePagesRule}). */
+    private static BooleanPredicateClausesStep<?> readableMatches(SearchPredicateFactory f, SearchRequest request, Instant now,
+            ReadablePagesRule readable) {
         BooleanPredicateClausesStep<?> query = f.bool()
                 .must(f.simpleQueryString()
                         .field(PageSearchMapping.TITLE).boost(3f)
@@ -69,6 +76,10 @@ public class SiteSearch {
                 .filter(f.match().field(PageSearchMapping.STATUS).matching(PageStatus.PUBLISHED))
                 .mustNot(f.range().field(PageSearchMapping.PUBLISH_AT).greaterThan(now))
                 .mustNot(f.range().field(PageSearchMapping.EXPIRE_AT).atMost(now));
+        if (!readable.withdrawnTiers().isEmpty()) {
+            query.mustNot(f.bool().must(f.range().field(PageSearchMapping.REVIEW_DUE).lessThan(readable.dueFrom(now)))
+                    .must(f.terms().field(PageSearchMapping.TIER).matchingAny(readable.withdrawnTiers())));
+        }
         if (request.topic() != null) {
             query.filter(f.match().field(PageSearchMapping.TOPIC).matching(request.topic()));
         }

@@ -15,6 +15,7 @@ import org.veritycms.comment.CommentThreads;
 import org.veritycms.comment.Commenting;
 import org.veritycms.comment.ReportReason;
 import org.veritycms.page.Page;
+import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.site.CommentViews.CommentView;
 import org.veritycms.site.CommentViews.CommentsView;
 import org.veritycms.site.CommentViews.ReportView;
@@ -26,15 +27,17 @@ public class CommentSection {
 
     private final CommentRepository comments;
     private final DateFormats dates;
+    private final ReadablePagesRule readable;
 
     @Inject
-    public CommentSection(CommentRepository comments, DateFormats dates) {
+    public CommentSection(CommentRepository comments, DateFormats dates, ReadablePagesRule readable) {
         this.comments = comments;
         this.dates = dates;
+        this.readable = readable;
     }
 
     protected CommentSection() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** The section of a page being rendered, inside the caller's transaction. */
@@ -42,7 +45,7 @@ public class CommentSection {
         List<CommentThreads.Thread> threads = CommentThreads.arrange(comments.publishedOn(page.id()));
         List<CommentView> views = threads.stream()
                 .map(t -> view(t.comment(), t.replies().stream().map(r -> view(r, List.of())).toList())).toList();
-        return new CommentsView(Commenting.isOpen(page, now), Commenting.isPremoderated(page), CommentThreads.count(threads),
+        return new CommentsView(Commenting.isOpen(page, readable.of(page, now)), Commenting.isPremoderated(page), CommentThreads.count(threads),
                 views, SiteViews.pageUrl(page.topic().slug(), page.slug()) + "/comments", CommentPlaceholders.STAMP,
                 CommentPlaceholders.NOTICE);
     }

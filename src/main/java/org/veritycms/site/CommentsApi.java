@@ -16,7 +16,7 @@ import org.veritycms.comment.CommentThreads;
 import org.veritycms.comment.Commenting;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
-import org.veritycms.page.PageStatus;
+import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.shared.ProblemException;
 
 /** {@code GET /api/v1/pages/{slug}/comments}: a page's published comments, threaded. Authors' e-mail addresses never appear. */
@@ -33,6 +33,9 @@ public class CommentsApi {
     }
 
     @Inject
+    ReadablePagesRule readable;
+
+    @Inject
     PageRepository pages;
 
     @Inject
@@ -45,14 +48,9 @@ public class CommentsApi {
     @Transactional
     public PageComments list(@PathParam("slug") String slug) {
         Page page = pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
-        if (page.status() == PageStatus.WITHDRAWN) {
-            throw ProblemException.gone("The page '" + slug + "' has been withdrawn.");
-        }
-        if (!page.isVisibleAt(clock.instant())) {
-            throw ProblemException.notFound("There is no page '" + slug + "'.");
-        }
+        readable.require(page, clock.instant());
         List<CommentThreads.Thread> threads = CommentThreads.arrange(comments.publishedOn(page.id()));
-        return new PageComments(slug, page.commentPolicy().name(), Commenting.isOpen(page, clock.instant()),
+        return new PageComments(slug, page.commentPolicy().name(), Commenting.isOpen(page, readable.of(page, clock.instant())),
                 CommentThreads.count(threads), threads.stream()
                         .map(t -> json(t.comment(), t.replies().stream().map(r -> json(r, List.of())).toList())).toList());
     }

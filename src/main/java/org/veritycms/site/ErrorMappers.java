@@ -43,7 +43,7 @@ public final class ErrorMappers {
         public Response toResponse(ProblemException e) {
             if (e instanceof PageWithdrawn withdrawn) {
                 return responses.respond(e.problem(), e, uri, headers, Map.of("topic", withdrawn.topic(),
-                        "withdrawnTitle", withdrawn.title()));
+                        "withdrawnTitle", withdrawn.title(), "withdrawnByEditors", withdrawn.byEditors()));
             }
             Response response = answer(e.problem(), e);
             if (e.problem().status() == 429 && e.retryAfterSeconds() > 0) {

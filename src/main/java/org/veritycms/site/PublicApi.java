@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
-import org.veritycms.page.PageStatus;
+import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.page.Topic;
 import org.veritycms.page.TopicRepository;
 import org.veritycms.shared.ProblemException;
@@ -41,6 +41,9 @@ public class PublicApi {
             String riskTier, LocalDate lastReviewed, LocalDate nextReviewDue, LocalDate effectiveReviewDue,
             String updatedAt, List<MediaJson> media, List<String> related) {
     }
+
+    @Inject
+    ReadablePagesRule readable;
 
     @Inject
     PageRepository pages;
@@ -73,12 +76,7 @@ public class PublicApi {
     @Transactional
     public PageJson page(@PathParam("slug") String slug) {
         Page page = pages.findForView(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
-        if (page.status() == PageStatus.WITHDRAWN) {
-            throw ProblemException.gone("The page '" + slug + "' has been withdrawn.");
-        }
-        if (!page.isVisibleAt(clock.instant())) {
-            throw ProblemException.notFound("There is no page '" + slug + "'.");
-        }
+        readable.require(page, clock.instant());
         return new PageJson(page.slug(), page.topic().slug(), page.title(), page.summary(), page.bodyMarkdown(),
                 page.riskTier().name(), page.reviewDates().lastReviewedOn(), page.reviewDates().nextReviewDue(),
                 page.effectiveReviewDue(), page.updatedAt().toString(),

@@ -11,6 +11,8 @@ import org.veritycms.discovery.MedicalWebPageJsonLd;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageStatus;
+import org.veritycms.page.Readability;
+import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.page.Topic;
 import org.veritycms.page.TopicRepository;
 import org.veritycms.shared.ProblemException;
@@ -28,10 +30,11 @@ public class PublicSite {
     private final CommentSection comments;
     private final RatingSection rating;
     private final MedicalWebPageJsonLd jsonLd;
+    private final ReadablePagesRule readable;
 
     @Inject
     public PublicSite(PageRepository pages, TopicRepository topics, SiteViews views, SiteRenderer renderer, Clock clock,
-            CommentSection comments, RatingSection rating, MedicalWebPageJsonLd jsonLd) {
+            CommentSection comments, RatingSection rating, MedicalWebPageJsonLd jsonLd, ReadablePagesRule readable) {
         this.pages = pages;
         this.topics = topics;
         this.views = views;
@@ -40,10 +43,11 @@ public class PublicSite {
         this.comments = comments;
         this.rating = rating;
         this.jsonLd = jsonLd;
+        this.readable = readable;
     }
 
     protected PublicSite() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @Transactional
@@ -69,17 +73,25 @@ public class PublicSite {
         Instant now = clock.instant();
         Page page = pages.findForView(slug).filter(p -> p.topic().slug().equals(topicSlug))
                 .orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "' in '" + topicSlug + "'."));
-        if (page.status() == PageStatus.WITHDRAWN) {
-            throw new PageWithdrawn(page.title(), new Link(page.topic().title(), SiteViews.topicUrl(topicSlug)));
-        }
-        if (!page.isVisibleAt(now)) {
-            throw ProblemException.notFound("There is no page '" + slug + "' in '" + topicSlug + "'.");
-        }
+        requireReadable(page, now);
         Views.PageView view = views.page(page, pages.findVisibleBySlugs(page.relatedSlugs(), now));
         String html = renderer.render("page.ftlh", page.title(), List.of(view.topic(), new Link(page.title(), view.url())),
                 Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER, "comments", comments.of(page, now),
                         "rating", rating.of(page), "jsonLd", jsonLd.of(page)));
         return new PageCache.Entry(topicSlug, html, java.util.Set.copyOf(page.relatedSlugs()), validUntil(page, now));
+    }
+
+    /** The one place a reader's request for a page becomes 404 or 410, decided by the clock and the dates. */
+    void requireReadable(Page page, Instant now) {
+        Readability readability = readable.of(page, now);
+        if (readability == Readability.GONE) {
+            boolean byEditors = page.status() == PageStatus.WITHDRAWN && !page.withdrawalReason().liftedByReview();
+            throw new PageWithdrawn(page.title(), new Link(page.topic().title(), SiteViews.topicUrl(page.topic().slug())),
+                    byEditors);
+        }
+        if (readability == Readability.NOT_FOUND) {
+            throw ProblemException.notFound("There is no page '" + page.slug() + "' in '" + page.topic().slug() + "'.");
+        }
     }
 
     /** A rendered page holds until the next local midnight (review states move by day) or its expiry. */

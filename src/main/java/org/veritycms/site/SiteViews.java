@@ -5,13 +5,17 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.veritycms.page.MediaItem;
+import org.veritycms.page.MediaSource;
 import org.veritycms.page.Page;
-import org.veritycms.page.Topic;
+import org.veritycms.page.PageSource;
+import org.veritycms.page.ReviewDates;
 import org.veritycms.page.ReviewState;
 import org.veritycms.page.ReviewStatus;
+import org.veritycms.page.Topic;
 import org.veritycms.site.Views.EvidenceView;
 import org.veritycms.site.Views.Link;
 import org.veritycms.site.Views.MediaView;
@@ -45,6 +49,10 @@ public class SiteViews {
         return "/" + topicSlug + "/" + slug;
     }
 
+    public static String reviewHistoryUrl(String topicSlug, String slug) {
+        return pageUrl(topicSlug, slug) + "/reviews";
+    }
+
     public TopicView topic(Topic topic, List<Page> pages) {
         return new TopicView(topic.slug(), topic.title(), topic.description(), topicUrl(topic.slug()),
                 pages.stream().map(this::summary).toList());
@@ -57,24 +65,49 @@ public class SiteViews {
                 review.of(page).name());
     }
 
+    /** The live page as readers see it. */
     public PageView page(Page page, List<Page> related) {
+        ReviewState state = review.of(page);
+        Optional<MediaItem> driving = page.mediaDrivingDue();
+        return view(page, page.toSource(), page.bodyHtml(), ReviewBox.of(page), related,
+                page.media().stream().map(this::media).toList(), state, page.effectiveReviewDue(),
+                driving.map(MediaItem::title).orElse(null), null);
+    }
+
+    /**
+     * Unpublished content of a page, exactly as readers would see it once published with the
+     * given review box; media keep the dates of the live item showing the same content, and
+     * take the box's dates otherwise (an approval covers them).
+     */
+    public PageView preview(Page page, PageSource content, String html, ReviewBox box, List<Page> related, String note) {
+        ReviewDates approved = box.lastReviewed() == null ? null : new ReviewDates(box.lastReviewed(), box.nextReviewDue());
+        List<MediaView> media = content.media().stream().map(source -> page.media().stream()
+                        .filter(m -> m.toSource().equals(source) && m.reviewDates().lastReviewedOn() != null).findFirst()
+                        .map(this::media).orElseGet(() -> media(source, approved, box.nextReviewDue(), page)))
+                .toList();
+        LocalDate due = media.stream().map(m -> LocalDate.parse(m.reviewDueIso())).reduce(box.nextReviewDue(),
+                (a, b) -> b.isBefore(a) ? b : a);
+        ReviewState state = review.of(due, page);
+        return view(page, content, html, box, related, media, state, due, null, note);
+    }
+
+    private PageView view(Page page, PageSource content, String html, ReviewBox box, List<Page> related,
+            List<MediaView> mediaViews, ReviewState state, LocalDate effectiveDue, String drivingMedia, String previewNote) {
         Map<String, Page> bySlug = related.stream().collect(Collectors.toMap(Page::slug, Function.identity()));
-        List<PageSummary> relatedInOrder = page.relatedSlugs().stream().map(bySlug::get)
+        List<PageSummary> relatedInOrder = content.relatedSlugs().stream().map(bySlug::get)
                 .filter(java.util.Objects::nonNull).map(this::summary).toList();
         Topic topic = page.topic();
-        ReviewState state = review.of(page);
-        return new PageView(page.slug(), page.title(), page.summary(), page.bodyHtml(),
-                new Link(topic.title(), topicUrl(topic.slug())),
-                page.media().stream().map(this::media).toList(),
-                page.evidence().stream().map(e -> new EvidenceView(e.title(), e.url(), e.publisher(),
+        return new PageView(page.slug(), content.title(), content.summary(), html,
+                new Link(topic.title(), topicUrl(topic.slug())), mediaViews,
+                content.evidence().stream().map(e -> new EvidenceView(e.title(), e.url(), e.publisher(),
                         dates.format(e.accessedOn()))).toList(),
                 relatedInOrder,
-                dates.format(page.reviewDates().lastReviewedOn()), iso(page.reviewDates().lastReviewedOn()),
-                dates.format(page.reviewDates().nextReviewDue()), iso(page.reviewDates().nextReviewDue()),
+                dates.format(box.lastReviewed()), iso(box.lastReviewed()),
+                dates.format(box.nextReviewDue()), iso(box.nextReviewDue()),
                 dates.format(page.updatedAt()), page.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
-                page.reviewedBy() == null ? null : page.reviewedBy().name(),
-                page.reviewedBy() == null ? null : page.reviewedBy().profession(),
-                pageUrl(topic.slug(), page.slug()), state.name(), state.showsPublicNotice());
+                box.reviewerName(), box.reviewerProfession(), pageUrl(topic.slug(), page.slug()), state.name(),
+                state.showsPublicNotice(), dates.format(effectiveDue), iso(effectiveDue), drivingMedia,
+                box.changedSinceReview(), reviewHistoryUrl(topic.slug(), page.slug()), previewNote);
     }
 
     private MediaView media(MediaItem item) {
@@ -82,6 +115,13 @@ public class SiteViews {
                 dates.format(item.reviewDates().lastReviewedOn()), iso(item.reviewDates().lastReviewedOn()),
                 dates.format(item.reviewDates().nextReviewDue()), iso(item.reviewDates().nextReviewDue()),
                 review.of(item).name());
+    }
+
+    private MediaView media(MediaSource source, ReviewDates approved, LocalDate fallbackDue, Page page) {
+        LocalDate last = approved == null ? null : approved.lastReviewedOn();
+        LocalDate due = approved == null ? fallbackDue : approved.nextReviewDue();
+        return new MediaView(source.kind().name(), source.title(), source.src(), source.altText(), source.transcript(),
+                dates.format(last), iso(last), dates.format(due), iso(due), review.of(due, page).name());
     }
 
     private static String iso(LocalDate date) {

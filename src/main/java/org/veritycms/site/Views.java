@@ -36,10 +36,18 @@ public final class Views {
     public record EvidenceView(String title, String url, String publisher, String accessed) {
     }
 
+    /**
+     * A guidance page. {@code noticeDue} is the effective review date the public notice states, and
+     * {@code noticeMedia} the media item whose date it is when one drives it; {@code changedSinceReview}
+     * says that non-clinical corrections went live after the review shown; {@code reviewHistoryUrl}
+     * leads to the public record of every review. A preview of unpublished content carries a
+     * {@code previewNote} and is never cached or served to readers.
+     */
     public record PageView(String slug, String title, String summary, String bodyHtml, Link topic,
             List<MediaView> media, List<EvidenceView> evidence, List<PageSummary> related,
             String lastReviewed, String lastReviewedIso, String nextReviewDue, String nextReviewDueIso,
             String lastUpdated, String lastUpdatedIso, String reviewerName, String reviewerProfession,
-            String url, String reviewState, boolean overdueNotice) {
+            String url, String reviewState, boolean overdueNotice, String noticeDue, String noticeDueIso,
+            String noticeMedia, boolean changedSinceReview, String reviewHistoryUrl, String previewNote) {
     }
 }

@@ -9,6 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.Page;
+import org.veritycms.page.Readability;
+import org.veritycms.page.ReviewPolicy;
+import org.veritycms.page.WithdrawalReason;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.testing.SampleComments;
 
@@ -121,12 +126,18 @@ class CommentTest {
 
     @Test
     void aPageTakesCommentsWhileItsPolicyAllowsAndReadersCanSeeIt() {
-        assertTrue(Commenting.isOpen(page, SampleComments.NOW));
+        assertTrue(Commenting.isOpen(page, readability(page)));
         assertFalse(Commenting.isPremoderated(page));
-        assertFalse(Commenting.isOpen(SampleComments.page(CommentPolicy.CLOSED), SampleComments.NOW));
+        Page closed = SampleComments.page(CommentPolicy.CLOSED);
+        assertFalse(Commenting.isOpen(closed, readability(closed)));
         Page premoderated = SampleComments.page(CommentPolicy.PREMODERATED);
-        assertTrue(Commenting.isOpen(premoderated, SampleComments.NOW) && Commenting.isPremoderated(premoderated));
-        premoderated.withdraw();
-        assertFalse(Commenting.isOpen(premoderated, SampleComments.NOW), "withdrawing a page closes its comments");
+        assertTrue(Commenting.isOpen(premoderated, readability(premoderated)) && Commenting.isPremoderated(premoderated));
+        premoderated.withdrawByEditor(WithdrawalReason.SAFETY, "Under revision");
+        assertFalse(Commenting.isOpen(premoderated, readability(premoderated)), "withdrawing a page closes its comments");
+    }
+
+    private static Readability readability(Page page) {
+        return page.readabilityAt(SampleComments.NOW, LocalDate.ofInstant(SampleComments.NOW, ZoneOffset.UTC),
+                ReviewPolicy.defaults());
     }
 }

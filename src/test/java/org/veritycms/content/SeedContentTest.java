@@ -72,7 +72,7 @@ class SeedContentTest {
         assertTrue(count(d -> d < 0) >= 1, "overdue");
         assertTrue(count(d -> d < -30) >= 1, "more than 30 days overdue");
         assertTrue(count(d -> d < -90) >= 1, "more than 90 days overdue");
-        assertTrue(PAGES.stream().anyMatch(p -> p.source().media().stream().map(MediaSource::reviewDates)
+        assertTrue(PAGES.stream().anyMatch(p -> p.mediaDates().values().stream()
                 .anyMatch(m -> m.nextReviewDue().isBefore(p.reviewDates().nextReviewDue()))),
                 "a media item due before its page");
     }

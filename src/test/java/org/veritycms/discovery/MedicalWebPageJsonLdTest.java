@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.veritycms.page.Page;
+import org.veritycms.page.PageFixtures;
 import org.veritycms.shared.SiteAddress;
 import org.veritycms.testing.SamplePages;
 
@@ -57,8 +58,8 @@ class MedicalWebPageJsonLdTest {
 
     @Test
     void aPageNeverReviewedHasNoLastReviewed() {
-        Page page = SamplePages.page("New", LocalDate.of(2026, 3, 2), Instant.parse("2026-04-05T10:15:30Z"));
-        page.recordReviewDates(new org.veritycms.page.ReviewDates(null, LocalDate.of(2027, 1, 1)), null);
+        Page page = PageFixtures.draft("new", SamplePages.YOGA, SamplePages.page("New", LocalDate.of(2026, 3, 2),
+                Instant.parse("2026-04-05T10:15:30Z")).toSource(), Instant.parse("2026-04-05T10:15:30Z")).page();
         assertFalse(parse(jsonLd.of(page)).containsKey("lastReviewed"));
     }
 }

@@ -137,14 +137,14 @@ class ReviewLifecycleIT {
         assertEquals(expected.size(), toOwner, "the SMTP server received each reminder once");
 
         assertThrows(ProblemException.class, () -> signOff.record(slug,
-                new ReviewSignOff.Request(ReviewKind.FULL, fixtures.mediaId(slug), null, null),
+                new ReviewSignOff.Request(ReviewKind.FULL, 1, fixtures.mediaId(slug), 1, null, null, "PH1"),
                 accounts.findById(author.id()).orElseThrow()), "no one reviews a revision they wrote");
         assertThrows(ProblemException.class, () -> signOff.record(slug,
-                new ReviewSignOff.Request(ReviewKind.FULL, fixtures.mediaId(slug), null, null),
+                new ReviewSignOff.Request(ReviewKind.FULL, 1, fixtures.mediaId(slug), 1, null, null, "PH1"),
                 accounts.findById(owner.id()).orElseThrow()), "an editor is not a clinical reviewer");
 
-        ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.FULL, fixtures.mediaId(slug),
-                "Checked the video against current guidance.", null), accounts.findById(reviewer.id()).orElseThrow());
+        ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.FULL, 1, fixtures.mediaId(slug), 1,
+                "Checked the video against current guidance.", null, "PH1"), accounts.findById(reviewer.id()).orElseThrow());
         assertEquals(1, record.revisionNumber());
         assertEquals(64, record.contentSha256().length());
         assertEquals(DUE.plusDays(90).plusMonths(24), record.nextReviewDue());
@@ -160,8 +160,8 @@ class ReviewLifecycleIT {
         String slug = "partial-" + RUN;
         Page page = fixtures.publishedPage(slug, owner.username(), author.username(), LocalDate.of(2027, 8, 1),
                 LocalDate.of(2027, 9, 1));
-        ReviewRecord partial = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.PARTIAL, null, "Checked the first half.",
-                null), accounts.findById(owner.id()).orElseThrow());
+        ReviewRecord partial = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.PARTIAL, 1, null, null,
+                "Checked the first half.", null, null), accounts.findById(owner.id()).orElseThrow());
         assertEquals(null, partial.nextReviewDue());
         assertEquals(LocalDate.of(2027, 8, 1), fixtures.nextDue(slug), "the page's own date is unchanged");
         assertEquals(1, signOff.recordsOf(page.id()).size());

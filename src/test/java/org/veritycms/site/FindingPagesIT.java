@@ -95,7 +95,10 @@ class FindingPagesIT {
         String after = "numbatx" + RUN;
         pages.publish(slug, "Edited " + RUN, before, LocalDate.now(clock).minusMonths(1));
         assertEquals(1, resultLinks(search(before)).size());
-        pages.revise(slug, after, "Replaced the example");
+        pages.proposeChange(slug, after, "Replaced the example");
+        assertEquals(1, resultLinks(search(before)).size(), "a pending change is not live: the index keeps the live text");
+        assertEquals(List.of(), resultLinks(search(after)));
+        pages.approveAndPublish(slug);
         assertEquals(List.of(), resultLinks(search(before)), "the old word is gone from the index");
         assertEquals(List.of("/" + TOPIC + "/" + slug), resultLinks(search(after)));
     }

@@ -8,12 +8,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageCatalogue;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
+import org.veritycms.page.PageRevision;
 import org.veritycms.page.PageSource;
+import org.veritycms.page.PageStatus;
+import org.veritycms.page.ReviewKind;
+import org.veritycms.page.ReviewRecord;
+import org.veritycms.page.WithdrawalReason;
+import org.veritycms.page.WorkingCopy;
 import org.veritycms.page.ReviewDates;
 import org.veritycms.page.Reviewer;
 import org.veritycms.page.RiskTier;
@@ -50,29 +57,45 @@ public class FindablePages {
 
     @Transactional
     public void publishIn(String topicSlug, String slug, String title, String words, LocalDate lastReviewed) {
-        Page page = catalogue.create(new Slug(slug), topic(topicSlug), source(title, words),
-                new ReviewDates(lastReviewed, lastReviewed.plusYears(2)), new Reviewer("Dr Test", "Physiotherapist"),
-                "tests", "Created by a test");
-        page.publish(clock.instant());
-        changes.fire(new PageChanged(slug));
+        catalogue.importNew(new Slug(slug), topic(topicSlug), source(title, words),
+                new PageCatalogue.ImportedReview(new ReviewDates(lastReviewed, lastReviewed.plusYears(2)),
+                        new Reviewer("Dr Test", "Physiotherapist"), Map.of()),
+                PageStatus.PUBLISHED, PageRevision.Authorship.of("tests", "Created by a test"));
     }
 
+    /** A change to a live page: saved as a pending change, which readers do not see yet. */
     @Transactional
-    public void revise(String slug, String words, String note) {
+    public void proposeChange(String slug, String words, String note) {
         Page page = pages.findBySlug(slug).orElseThrow();
-        catalogue.revise(page, source(page.title(), words), "tests", note);
+        catalogue.revise(page, source(page.title(), words), PageRevision.Authorship.of("tests", note));
+    }
+
+    /** The pending change (or a reopened draft) submitted, approved by a reviewer and published. */
+    @Transactional
+    public void approveAndPublish(String slug) {
+        Page page = pages.findBySlug(slug).orElseThrow();
+        WorkingCopy copy = catalogue.workingCopy(page);
+        page.submitForReview(copy.source());
+        LocalDate today = LocalDate.now(clock);
+        ReviewRecord approval = new ReviewRecord(ReviewRecord.Subject.page(page, catalogue.revisionOf(page, copy.revision())),
+                ReviewKind.FULL, new ReviewRecord.Signature("test-reviewer", "Dr Test", "Physiotherapist", "PH000"), null,
+                today, today.plusYears(1), clock.instant());
+        pages.addReview(approval);
+        page.approve(approval);
+        page.publishApproved(clock.instant(), null, copy, today);
     }
 
     @Transactional
     public void withdraw(String slug) {
-        pages.findBySlug(slug).orElseThrow().withdraw();
-        changes.fire(new PageChanged(slug));
+        pages.findBySlug(slug).orElseThrow().withdrawByEditor(WithdrawalReason.EDITORIAL, "Withdrawn by a test");
     }
 
+    /** A page an editor withdrew, reopened, approved again and published. */
     @Transactional
     public void restore(String slug) {
-        pages.findBySlug(slug).orElseThrow().restore();
-        changes.fire(new PageChanged(slug));
+        Page page = pages.findBySlug(slug).orElseThrow();
+        page.reopen(catalogue.workingCopy(page), clock.instant(), LocalDate.now(clock));
+        approveAndPublish(slug);
     }
 
     @Transactional

@@ -8,8 +8,8 @@ import org.veritycms.comment.Author;
 import org.veritycms.comment.Comment;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.Page;
+import org.veritycms.page.PageFixtures;
 import org.veritycms.page.PageSource;
-import org.veritycms.page.ReviewDates;
 import org.veritycms.page.RiskTier;
 import org.veritycms.page.Slug;
 import org.veritycms.page.Topic;
@@ -24,10 +24,9 @@ public final class SampleComments {
 
     public static Page page(CommentPolicy policy) {
         Topic topic = new Topic(new Slug("exercise"), "Exercise", "Moving more", RiskTier.STANDARD, 0);
-        Page page = new Page(new Slug("a-page"), topic, new PageSource("Title", "Summary.",
+        Page page = PageFixtures.published("a-page", topic, new PageSource("Title", "Summary.",
                 "Intro\n\n## When to get help\n\nCall 111.\n", RiskTier.STANDARD, "physio", policy, List.of(), List.of(),
-                List.of()), "<p>x</p>", "hash", new ReviewDates(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1)), null, NOW);
-        page.publish(NOW);
+                List.of()), LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1), NOW).page();
         setId(page, 7L);
         return page;
     }

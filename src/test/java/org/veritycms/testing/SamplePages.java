@@ -3,14 +3,15 @@ package org.veritycms.testing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.Evidence;
 import org.veritycms.page.MediaKind;
 import org.veritycms.page.MediaSource;
 import org.veritycms.page.Page;
+import org.veritycms.page.PageFixtures;
 import org.veritycms.page.PageSource;
 import org.veritycms.page.ReviewDates;
-import org.veritycms.page.Reviewer;
 import org.veritycms.page.RiskTier;
 import org.veritycms.page.Slug;
 import org.veritycms.page.Topic;
@@ -31,10 +32,11 @@ public final class SamplePages {
                 List.of(new Evidence("Back pain guideline", "https://example.org/guideline?a=1&b=2", "NICE",
                         LocalDate.of(2025, 1, 5))),
                 List.of(new MediaSource(MediaKind.VIDEO, "Cat pose", "https://media.example.org/cat.mp4", null,
-                                "Kneel on all fours.", new ReviewDates(reviewed, reviewed.plusYears(1))),
-                        new MediaSource(MediaKind.IMAGE, "Child pose", "/media/child.svg", "A person kneeling", null,
-                                new ReviewDates(reviewed, reviewed.plusYears(1)))));
-        return new Page(new Slug("gentle-yoga"), YOGA, source, "<p>Body</p>", "hash",
-                new ReviewDates(reviewed, reviewed.plusYears(2)), new Reviewer("A Clinician", "Physiotherapist"), updated);
+                                "Kneel on all fours."),
+                        new MediaSource(MediaKind.IMAGE, "Child pose", "/media/child.svg", "A person kneeling", null)));
+        Page page = PageFixtures.published("gentle-yoga", YOGA, source, reviewed, reviewed.plusYears(2), updated).page();
+        ReviewDates mediaDates = new ReviewDates(reviewed, reviewed.plusYears(1));
+        PageFixtures.mediaDates(page, Map.of("https://media.example.org/cat.mp4", mediaDates, "/media/child.svg", mediaDates));
+        return page;
     }
 }

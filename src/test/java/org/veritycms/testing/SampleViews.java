@@ -37,6 +37,7 @@ public final class SampleViews {
                 List.of(new EvidenceView("Guideline", "https://example.org/g", "Publisher", "1 January 2025")),
                 List.of(summary()),
                 "1 March 2025", "2025-03-01", "1 March 2027", "2027-03-01", "2 April 2025", "2025-04-02T10:00:00Z",
-                "A Clinician", "Physiotherapist", "/yoga/gentle-yoga", "NOTICE", true);
+                "A Clinician", "Physiotherapist", "/yoga/gentle-yoga", "NOTICE", true, "1 March 2027", "2027-03-01", null,
+                false, "/yoga/gentle-yoga/reviews", null);
     }
 }

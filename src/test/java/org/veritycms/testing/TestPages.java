@@ -7,13 +7,18 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageCatalogue;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
+import org.veritycms.page.PageRevision;
 import org.veritycms.page.PageSource;
+import org.veritycms.page.PageStatus;
+import org.veritycms.page.Reviewer;
+import org.veritycms.page.WithdrawalReason;
 import org.veritycms.page.ReviewDates;
 import org.veritycms.page.RiskTier;
 import org.veritycms.page.Slug;
@@ -64,18 +69,17 @@ public class TestPages {
         });
         String slug = "page-" + RUN + "-" + SEQUENCE.incrementAndGet();
         LocalDate today = LocalDate.now(clock);
-        Page page = catalogue.create(new Slug(slug), topic, new PageSource("Test page " + slug, "A page for comment tests.",
+        catalogue.importNew(new Slug(slug), topic, new PageSource("Test page " + slug, "A page for comment tests.",
                         "Some advice.\n\n## When to get help\n\nCall 111.\n", RiskTier.STANDARD, "tests", policy, List.of(),
                         List.of(), List.of()),
-                new ReviewDates(today.minusMonths(1), today.plusYears(1)), null, "tests", "Created by a test");
-        page.publish(clock.instant());
-        changes.fire(new PageChanged(slug));
+                new PageCatalogue.ImportedReview(new ReviewDates(today.minusMonths(1), today.plusYears(1)),
+                        new Reviewer("Dr Test", "Physiotherapist"), Map.of()),
+                PageStatus.PUBLISHED, PageRevision.Authorship.of("tests", "Created by a test"));
         return new TestPage(TOPIC, slug);
     }
 
     @Transactional
     public void withdraw(TestPage page) {
-        pages.findBySlug(page.slug()).orElseThrow().withdraw();
-        changes.fire(new PageChanged(page.slug()));
+        pages.findBySlug(page.slug()).orElseThrow().withdrawByEditor(WithdrawalReason.EDITORIAL, "Withdrawn by a test");
     }
 }
