@@ -30,7 +30,7 @@ public class ReviewDashboard {
 
     /** The whole dashboard. */
     public record View(LocalDate today, List<Item> dueSoon, List<Item> overdue, List<Item> onNotice, List<Item> withdrawn,
-            List<Month> forecast) {
+            List<Item> changedSinceReview, List<Month> forecast) {
     }
 
     private static final int LIMIT = 500;
@@ -66,7 +66,12 @@ public class ReviewDashboard {
         List<Item> withdrawn = em.createQuery("select p from Page p join fetch p.topic where p.status = 'WITHDRAWN'"
                         + " order by p.effectiveReviewDue", Page.class).setMaxResults(LIMIT).getResultList().stream()
                 .map(p -> item(p, ReviewState.WITHDRAWN)).toList();
-        return new View(today, dueSoon, overdue, notice, withdrawn, forecast(today));
+        // live content that moved on (by non-clinical corrections) from the revision last signed off
+        List<Item> changed = em.createQuery("select p from Page p join fetch p.topic where p.status = 'PUBLISHED'"
+                        + " and p.liveRevision > p.reviewedRevision order by p.effectiveReviewDue", Page.class)
+                .setMaxResults(LIMIT).getResultList().stream()
+                .map(p -> item(p, policy.stateOf(p.effectiveReviewDue(), today, p.riskTier()))).toList();
+        return new View(today, dueSoon, overdue, notice, withdrawn, changed, forecast(today));
     }
 
     /** Published pages whose review falls due in each of the next twelve months (this one first). */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +36,19 @@ public class ReviewDigests {
     static final int MAX_LINES = 150;
 
     /** One line of a digest. */
-    record Line(ReviewReminder reminder, String title, String url) {
+    record Line(ReviewReminder reminder, String title, String url, LocalDate due) {
     }
 
     /** Composes digests from reminders not yet sent; returns how many messages were queued. */
     public int compose(LocalDate today) {
-        List<Object[]> rows = em.createQuery("select r, p.title, p.slug, t.slug from ReviewReminder r, Page p join p.topic t"
+        List<Object[]> rows = em.createQuery("select r, p.title, p.slug, t.slug, p.effectiveReviewDue from ReviewReminder r, Page p join p.topic t"
                 + " where r.pageId = p.id and r.notificationId is null order by r.owner, r.cycleDue, p.title", Object[].class)
                 .getResultList();
         Map<String, List<Line>> byOwner = new LinkedHashMap<>();
         for (Object[] row : rows) {
             ReviewReminder r = (ReviewReminder) row[0];
             byOwner.computeIfAbsent(r.owner(), o -> new ArrayList<>())
-                    .add(new Line(r, (String) row[1], siteUrl() + "/" + row[3] + "/" + row[2]));
+                    .add(new Line(r, (String) row[1], siteUrl() + "/" + row[3] + "/" + row[2], (LocalDate) row[4]));
         }
         int queued = 0;
         for (Map.Entry<String, List<Line>> owner : byOwner.entrySet()) {
@@ -83,8 +84,8 @@ public class ReviewDigests {
         // a message has room for a few hundred lines; an owner with more is sent to the dashboard
         int shown = Math.min(lines.size(), MAX_LINES);
         for (Line l : lines.subList(0, shown)) {
-            text.append("- ").append(l.title()).append(": ").append(describe(l.reminder().stage()))
-                    .append(" (due ").append(l.reminder().cycleDue()).append(")\n  ").append(l.url()).append('\n');
+            text.append("- ").append(l.title()).append(": ").append(describe(l.reminder().stage(), l.due(), today))
+                    .append("\n  ").append(l.url()).append('\n');
         }
         if (shown < lines.size()) {
             text.append("- and ").append(lines.size() - shown).append(" more pages: see the review dashboard at ")
@@ -93,14 +94,17 @@ public class ReviewDigests {
         return text.append("\nA clinical reviewer can sign off each page from its review screen in the admin.\n").toString();
     }
 
-    static String describe(String stage) {
-        return switch (stage) {
-            case "D0" -> "review due today";
-            case "ESCALATE" -> "overdue: escalated";
-            case "NOTICE" -> "overdue: readers now see a public notice";
-            case "WITHDRAWN" -> "withdrawn from the site until reviewed";
-            default -> stage.startsWith("D") ? "review due in " + stage.substring(1) + " days"
-                    : "overdue for " + stage.substring(1) + " week(s)";
+    /** The truth of one page's review: its real due date, the days left or overdue, and what has followed. */
+    static String describe(String stage, LocalDate due, LocalDate today) {
+        long days = ChronoUnit.DAYS.between(today, due);
+        String when = days > 0 ? "review due on " + due + ", in " + days + (days == 1 ? " day" : " days")
+                : days == 0 ? "review due today (" + due + ")"
+                : "review overdue since " + due + ", by " + -days + (days == -1 ? " day" : " days");
+        return when + switch (stage) {
+            case "ESCALATE" -> "; escalated";
+            case "NOTICE" -> "; readers now see a public notice";
+            case "WITHDRAWN" -> "; withdrawn from the site until reviewed";
+            default -> "";
         };
     }
 

@@ -9,6 +9,7 @@ import freemarker.template.Template;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -181,30 +183,62 @@ class BrowserIT {
         fill("summary", "A gentle start to strength exercise, and when to stop.");
         fill("body", "Stand an arm's length from a wall.\n\n## When to stop\n\nStop if you feel pain.\n\n"
                 + "## When to get help\n\nSee a GP if pain lasts.\n");
-        driver.findElement(By.cssSelector("button[value=preview]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".preview")).isEmpty());
-        check("preview");
         submit(driver.findElement(By.cssSelector("button[value=save]")), "created");
-        submit(driver.findElement(By.cssSelector("button[name=step][value=submit]")), "submitted");
+        visit("/admin/pages/" + slug + "/preview");
+        assertEquals("Wall push-ups for beginners", driver.findElement(By.tagName("h1")).getText(), "the preview is the page");
+        visit("/admin/pages/" + slug);
+        submit(driver.findElement(By.cssSelector("button[value='step:submit']")), "submitted");
 
         signIn(reviewer);
-        visit("/admin/pages/" + slug);
-        submit(driver.findElement(By.cssSelector("button[name=step][value=approve]")), "approved");
-        fill("scopeNotes", "Checked the whole page against current guidance.");
-        submit(driver.findElement(By.cssSelector("form[action$='/review'] button[type=submit]")), "signed off");
-        assertTrue(driver.getPageSource().contains("Review recorded"));
+        visit("/admin/pages/" + slug + "/review");
+        assertFalse(driver.findElements(By.cssSelector("iframe.review-frame")).isEmpty(), "the page as readers will see it");
+        submit(driver.findElement(By.cssSelector("form[action$='/approve'] button[value=approve]")), "approved");
+        assertTrue(driver.getPageSource().contains("the review is recorded"), "approval is the sign-off");
 
         signIn(editor);
         visit("/admin");
         visit("/admin/pages?status=APPROVED");
         visit("/admin/pages/" + slug);
-        submit(driver.findElement(By.cssSelector("button[name=step][value=publish]")), "published");
+        submit(driver.findElement(By.cssSelector("button[value='step:publish']")), "published");
+        visit("/exercise/" + slug);
+        assertEquals("Wall push-ups for beginners", driver.findElement(By.tagName("h1")).getText());
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("Reviewed by"), "live with true review dates");
+
+        // the author changes the live page: readers keep the reviewed text until the change is approved and published
+        String unapproved = "Do ten more push-ups than feels comfortable.";
+        signIn(author);
+        visit("/admin/pages/" + slug);
+        WebElement body = driver.findElement(By.name("body"));
+        body.sendKeys(Keys.END);
+        body.sendKeys("\n" + unapproved + "\n");
+        fill("changeNote", "Added a progression");
+        submit(driver.findElement(By.cssSelector("button[value=save]")), "change saved");
+        assertLiveLacks(slug, unapproved, "after the author saved");
+        visit("/admin/pages/" + slug);
+        submit(driver.findElement(By.cssSelector("button[value='step:submit']")), "change submitted");
+        assertLiveLacks(slug, unapproved, "while in review");
+
+        signIn(reviewer);
+        visit("/admin/pages/" + slug + "/review");
+        assertTrue(driver.findElements(By.cssSelector("ol.diff ins")).stream().anyMatch(e -> e.getText().contains(unapproved)),
+                "the reviewer sees the change in the diff against the reviewed revision");
+        submit(driver.findElement(By.cssSelector("form[action$='/approve'] button[value=approve]")), "change approved");
+        assertLiveLacks(slug, unapproved, "approved but not yet published");
+
+        signIn(editor);
+        visit("/admin/pages/" + slug);
+        submit(driver.findElement(By.cssSelector("button[value='step:publish']")), "change published");
+        driver.manage().deleteAllCookies();
+        visit("/exercise/" + slug);
+        assertTrue(driver.getPageSource().contains(unapproved), "published once approved");
+        visit("/exercise/" + slug + "/reviews");
+        assertEquals(2, driver.findElements(By.cssSelector(".review-history table tbody tr")).size(), "both sign-offs listed");
+
+        signIn(editor);
         visit("/admin/pages/" + slug + "/revisions");
         submit(driver.findElement(By.cssSelector("form[action$='/diff'] button[type=submit]")), "diff");
         visit("/admin/audit");
         visit("/admin/operations");
-        visit("/exercise/" + slug);
-        assertEquals("Wall push-ups for beginners", driver.findElement(By.tagName("h1")).getText());
 
         RemoteFixtures.PageRef page = RemoteFixtures.page(false);
         driver.manage().deleteAllCookies();
@@ -224,6 +258,13 @@ class BrowserIT {
         visit("/admin/accounts");
         visit("/admin/accounts/" + author.username());
         assertEquals(List.of(), problems);
+    }
+
+    /** The public page, as a reader without cookies gets it, does not show the text. */
+    private void assertLiveLacks(String slug, String text, String when) {
+        HttpResponse<String> live = Http.get("/exercise/" + slug);
+        assertEquals(200, live.statusCode());
+        assertFalse(live.body().contains(text), "the live page never shows unapproved text: " + when);
     }
 
     @Test
