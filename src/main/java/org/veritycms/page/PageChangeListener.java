@@ -1,6 +1,5 @@
 package org.veritycms.page;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
@@ -10,11 +9,12 @@ import jakarta.persistence.PostUpdate;
  * The page aggregate announces its own changes: whenever a page, one of its media items or one of
  * its review records is written, {@link PageChanged} goes out with the page's slug, so caches and
  * indexes follow every change whoever made it (an editor, a reviewer, a scheduled job, the import).
+ * It goes out after the transaction commits ({@link PageChangeAnnouncer}).
  */
 public class PageChangeListener {
 
     @Inject
-    Event<PageChanged> changes;
+    PageChangeAnnouncer announcer;
 
     @PostPersist
     @PostUpdate
@@ -28,8 +28,8 @@ public class PageChangeListener {
         } else if (entity instanceof ReviewRecord record) {
             slug = record.pageSlug();
         }
-        if (slug != null && changes != null) {
-            changes.fire(new PageChanged(slug));
+        if (slug != null && announcer != null) {
+            announcer.changed(slug);
         }
     }
 }
