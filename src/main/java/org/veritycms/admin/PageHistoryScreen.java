@@ -15,7 +15,7 @@ import org.veritycms.shared.ProblemException;
 import org.veritycms.theme.ThemeRenderer;
 
 /** A page's revision history: every revision, one revision as it read, and the diff between any two. */
-@Path("/admin/pages/{slug}")
+@Path("/admin/pages")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
 public class PageHistoryScreen {
@@ -35,7 +35,7 @@ public class PageHistoryScreen {
     ThemeRenderer theme;
 
     @GET
-    @Path("revisions")
+    @Path("{slug}/revisions")
     public String revisions(@PathParam("slug") String slug) {
         EditorialViews.PageDetail page = reads.detail(slug, frame.who());
         Map<String, Object> model = frame.model("Revisions of " + page.title(), "/admin/pages");
@@ -49,7 +49,7 @@ public class PageHistoryScreen {
     }
 
     @GET
-    @Path("revisions/{number: [0-9]{1,9}}")
+    @Path("{slug}/revisions/{number: [0-9]{1,9}}")
     public String revision(@PathParam("slug") String slug, @PathParam("number") int number) {
         EditorialViews.RevisionDetail revision = reads.revision(slug, number);
         Map<String, Object> model = frame.model("Revision " + number, "/admin/pages");
@@ -60,7 +60,7 @@ public class PageHistoryScreen {
     }
 
     @GET
-    @Path("diff")
+    @Path("{slug}/diff")
     public String diff(@PathParam("slug") String slug, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         if (from == null || to == null) {
             throw ProblemException.badRequest("choose-revisions", "Choose two revisions to compare.");

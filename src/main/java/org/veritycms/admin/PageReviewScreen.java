@@ -36,7 +36,7 @@ import org.veritycms.theme.ThemeRenderer;
  * diff against the revision last reviewed, with the approval form naming that revision. For a
  * live page, the live revision rendered and the periodic sign-off of it or of one of its media.
  */
-@Path("/admin/pages/{slug}")
+@Path("/admin/pages")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
 public class PageReviewScreen {
@@ -70,14 +70,14 @@ public class PageReviewScreen {
     ThemeRenderer theme;
 
     @GET
-    @Path("review")
+    @Path("{slug}/review")
     public Response show(@PathParam("slug") String slug) {
         return screen(slug, List.of(), Response.Status.OK);
     }
 
     /** The clinical approval of the working revision named in the form (or its return to draft). */
     @POST
-    @Path("approve")
+    @Path("{slug}/approve")
     @RolesAllowed({"CLINICAL_REVIEWER", "EDITOR"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
@@ -92,7 +92,7 @@ public class PageReviewScreen {
 
     /** The periodic review of the live revision, or of one of its media items at its revision. */
     @POST
-    @Path("review")
+    @Path("{slug}/review")
     @RolesAllowed({"CLINICAL_REVIEWER", "EDITOR"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOff(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
