@@ -291,10 +291,12 @@ class BrowserIT {
         fill("body", "Body " + PAYLOAD + "\n\n## When to get help\n\n" + PAYLOAD + "\n");
         fill("evidence", "- title: \"" + PAYLOAD.replace("\"", "'") + "\"\n  url: \"javascript:alert(3)\"\n");
         fill("changeNote", PAYLOAD);
-        driver.findElement(By.cssSelector("button[value=preview]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".preview")).isEmpty());
-        check("hostile preview");
         submit(driver.findElement(By.cssSelector("button[value=save]")), "hostile page saved");
+        visit("/admin/pages/" + slug + "/preview");
+        visit("/admin/pages/" + slug);
+        submit(driver.findElement(By.cssSelector("button[value='step:submit']")), "hostile page submitted");
+        visit("/admin/pages/" + slug + "/review");
+        assertFalse(driver.findElements(By.cssSelector("iframe.review-frame")).isEmpty(), "the page under review is shown");
         visit("/admin/pages");
         visit("/admin/pages/" + slug + "/revisions");
         visit("/admin/pages/" + slug + "/revisions/1");
