@@ -53,6 +53,18 @@ public class ReviewFixtures {
                 PageStatus.PUBLISHED, PageRevision.Authorship.of(author, "For the ladder test"));
     }
 
+    /** A new live revision from a changed content file (the import's path to new live content). */
+    @Transactional
+    public int importChangedBody(String slug, String body) {
+        Page page = em.createQuery("select p from Page p where p.slug = :s", Page.class).setParameter("s", slug).getSingleResult();
+        PageSource now = page.toSource();
+        catalogue.importUpdate(page, new PageSource(now.title(), now.summary(), body, now.tier(), now.owner(),
+                now.commentPolicy(), now.relatedSlugs(), now.evidence(), now.media()),
+                new PageCatalogue.ImportedReview(page.reviewDates(), null, Map.of()), PageStatus.PUBLISHED,
+                PageRevision.Authorship.of("content-files", "Changed in the content files"));
+        return page.liveRevision();
+    }
+
     /** Gives a page an expiry time. */
     @Transactional
     public void expireAt(String slug, java.time.Instant when) {

@@ -154,6 +154,61 @@ class ReviewLifecycleIT {
     }
 
     @Test
+    void theClockNotTheScanDecidesTheNoticeAndTheWithdrawal() {
+        Account owner = testAccounts.create(Role.EDITOR);
+        String slug = "clock-" + RUN;
+        LocalDate due = DUE.plusMonths(3);
+        fixtures.publishedPage(slug, owner.username(), "author", due, due.plusYears(1));
+        String url = "/exercise/" + slug;
+        clock.pin(due.plusDays(29));
+        assertFalse(Http.get(url).body().contains("overdue for review"), "no notice on day 29");
+        clock.pin(due.plusDays(30));
+        String notice = notice(Http.get(url).body());
+        assertTrue(notice.contains("This page is overdue for review"), "notice on day 30 though no scan ran");
+        assertTrue(notice.contains("2 September 2031"), "the notice states the effective due date: " + notice);
+        clock.pin(due.plusDays(89));
+        assertEquals(200, Http.get(url).statusCode(), "still readable on day 89");
+        clock.pin(due.plusDays(90));
+        assertEquals(410, Http.get(url).statusCode(), "gone on day 90 whether or not the scan has run");
+        assertEquals(410, Http.get("/api/v1/pages/" + slug, "application/json").statusCode());
+        clock.pin(due.plusDays(91));
+        assertEquals(410, Http.get(url).statusCode());
+        assertEquals(PageStatus.PUBLISHED, fixtures.status(slug), "no job has run: the status waits, readers do not");
+    }
+
+    @Test
+    void theNoticeNamesTheMediaItemThatMadeThePageOverdue() {
+        Account owner = testAccounts.create(Role.EDITOR);
+        String slug = "media-due-" + RUN;
+        LocalDate mediaDue = DUE.plusMonths(5);
+        fixtures.publishedPage(slug, owner.username(), "author", mediaDue.plusYears(1), mediaDue);
+        clock.pin(mediaDue.plusDays(31));
+        String notice = notice(Http.get("/exercise/" + slug).body());
+        assertTrue(notice.contains("Ladder video") && notice.contains("2 November 2031"),
+                "the video driving the date is named with its due date: " + notice);
+    }
+
+    @Test
+    void aSignOffOfARevisionThatIsNoLongerLiveAnswers409AndRecordsNothing() {
+        Account owner = testAccounts.create(Role.EDITOR);
+        Account reviewer = testAccounts.create(Role.CLINICAL_REVIEWER);
+        String slug = "stale-" + RUN;
+        Page page = fixtures.publishedPage(slug, owner.username(), "author", LocalDate.of(2028, 8, 1), LocalDate.of(2028, 9, 1));
+        int live = fixtures.importChangedBody(slug, "New advice.\n\n## When to get help\n\nCall 111.\n");
+        assertEquals(2, live);
+        int before = signOff.recordsOf(page.id()).size();
+        ProblemException stale = assertThrows(ProblemException.class, () -> signOff.record(slug,
+                new ReviewSignOff.Request(ReviewKind.FULL, 1, null, null, "Read revision 1", null, "PH1"),
+                accounts.findById(reviewer.id()).orElseThrow()));
+        assertEquals(409, stale.problem().status());
+        assertEquals(before, signOff.recordsOf(page.id()).size(), "nothing recorded");
+        ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.FULL, 2, null, null,
+                "Read revision 2", null, "PH1"), accounts.findById(reviewer.id()).orElseThrow());
+        assertEquals(2, record.revisionNumber());
+        assertEquals(64, record.contentSha256().length());
+    }
+
+    @Test
     void partialReviewIsLoggedAndMovesNoDate() {
         Account owner = testAccounts.create(Role.EDITOR);
         Account author = testAccounts.create(Role.AUTHOR);
@@ -201,6 +256,12 @@ class ReviewLifecycleIT {
         assertEquals(404, Http.get("/exercise/" + slug).statusCode(), "the read path honours expireAt before any job runs");
         assertTrue(publishing.run() >= 1);
         assertEquals(PageStatus.ARCHIVED, fixtures.status(slug));
+    }
+
+    /** The text of the public review notice, or "" when the page has none. */
+    private static String notice(String html) {
+        int start = html.indexOf("aria-labelledby=\"review-notice-title\"");
+        return start < 0 ? "" : html.substring(start, html.indexOf("</div>", start));
     }
 
     private static String recipients(MimeMessage m) {
