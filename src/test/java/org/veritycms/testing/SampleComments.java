@@ -1,6 +1,5 @@
 package org.veritycms.testing;
 
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,12 +39,6 @@ public final class SampleComments {
     }
 
     public static void setId(Object entity, long id) {
-        try {
-            Field field = entity.getClass().getDeclaredField("id");
-            field.setAccessible(true);
-            field.set(entity, id);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        PageFixtures.setId(entity, id);
     }
 }
