@@ -6,7 +6,7 @@
 insert into page (id, slug, topic_id, title, summary, body_markdown, body_html, risk_tier, owner,
                   comment_policy, status, last_reviewed_on, next_review_due, effective_review_due,
                   reviewed_by_name, reviewed_by_profession, created_at, updated_at, published_at,
-                  content_hash, version)
+                  content_hash, version, working_revision, latest_revision, live_revision, reviewed_revision)
 select 1000000000 + g,
        'bench-page-' || g,
        (select array_agg(id order by id) from topic)[1 + g % (select count(*) from topic)],
@@ -25,7 +25,7 @@ select 1000000000 + g,
        'Physiotherapist',
        now(), now(), now(),
        md5(g::text) || md5((g + 1)::text),
-       0
+       0, 1, 1, 1, 1
 from generate_series(:first, :last) g
 cross join lateral (select case when g % 100 = 0 then current_date - 100 + ((g / 100) % 161)
                                 else current_date + 61 + (g % 1000) end as due) d;

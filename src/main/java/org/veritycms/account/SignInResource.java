@@ -104,10 +104,10 @@ public class SignInResource {
 
     /** Only a local path may follow sign-in: never another site. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")
-                || next.contains("\r")) {
-            return "/admin";
-        }
-        return next;
+        return next != null && LOCAL_PATH.matcher(next).matches() ? next : "/admin";
     }
+
+    /** A path on this site in the characters a URI may hold unescaped (no space, no backslash, no other host). */
+    private static final java.util.regex.Pattern LOCAL_PATH =
+            java.util.regex.Pattern.compile("/(?![/\\\\])[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?#]{0,500}");
 }

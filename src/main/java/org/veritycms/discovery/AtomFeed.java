@@ -36,11 +36,11 @@ public final class AtomFeed {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setUri(head.selfUrl());
-        feed.setTitle(head.title());
-        feed.setDescription(head.subtitle());
+        feed.setTitle(xml(head.title()));
+        feed.setDescription(xml(head.subtitle()));
         feed.setLinks(List.of(link(head.selfUrl(), "self", "application/atom+xml"), link(head.siteUrl(), "alternate", "text/html")));
         feed.setPublishedDate(Date.from(head.updated()));
-        feed.setAuthors(List.of(person(head.author(), head.siteUrl())));
+        feed.setAuthors(List.of(person(xml(head.author()), head.siteUrl())));
         feed.setEntries(entries.stream().map(AtomFeed::entry).toList());
         try {
             return new SyndFeedOutput().outputString(feed, true);
@@ -52,20 +52,28 @@ public final class AtomFeed {
     private static SyndEntry entry(Entry e) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(e.id());
-        entry.setTitle(e.title());
+        entry.setTitle(xml(e.title()));
         entry.setLink(e.url());
         entry.setUpdatedDate(Date.from(e.updated()));
         SyndContent summary = new SyndContentImpl();
         summary.setType("text");
-        summary.setValue(e.reason());
+        summary.setValue(xml(e.reason()));
         entry.setDescription(summary);
         if (e.category() != null) {
             SyndCategory category = new SyndCategoryImpl();
-            category.setName(e.category());
+            category.setName(xml(e.category()));
             entry.setCategories(List.of(category));
         }
         return entry;
     }
+
+    /** Text as XML 1.0 can carry it: characters it cannot hold (control characters) are dropped. */
+    static String xml(String text) {
+        return text == null ? null : NOT_XML.matcher(text).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern NOT_XML =
+            java.util.regex.Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
     private static SyndLink link(String href, String rel, String type) {
         SyndLink link = new SyndLinkImpl();

@@ -48,7 +48,7 @@ public final class Sitemap {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(AtomFeed.xml(text));
         xml.writeEndElement();
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.MediaKind;
 import org.veritycms.page.PageSource;
+import org.veritycms.page.WebAddress;
+import org.veritycms.shared.PlainText;
 import org.veritycms.page.RiskTier;
 
 /**
@@ -21,27 +23,31 @@ public record PageInput(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens")
         @Size(max = 120) String slug,
         @Size(max = 60) String topic,
-        @NotBlank @Size(max = PageSource.MAX_TITLE) String title,
-        @NotBlank @Size(max = PageSource.MAX_SUMMARY) String summary,
-        @NotBlank @Size(max = 200_000) String body,
+        @NotBlank @PlainText @Size(max = PageSource.MAX_TITLE) String title,
+        @NotBlank @PlainText @Size(max = PageSource.MAX_SUMMARY) String summary,
+        @NotBlank @PlainText(multiline = true) @Size(max = 200_000) String body,
         @NotNull RiskTier tier,
-        @Size(max = 200) String owner,
+        @PlainText @Size(max = 200) String owner,
         @NotNull CommentPolicy comments,
         List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a page slug") String> related,
         List<@Valid @NotNull Source> evidence,
         List<@Valid @NotNull Media> media,
         Long version,
-        @Size(max = 1000) String changeNote,
+        @PlainText @Size(max = 1000) String changeNote,
         Boolean nonClinical) {
 
+    static final String WEB_ADDRESS = "must be an http or https address or a path on this site";
+
     /** One evidence reference. */
-    public record Source(@NotBlank @Size(max = 400) String title, @Size(max = 2000) String url,
-            @Size(max = 200) String publisher, LocalDate accessed) {
+    public record Source(@NotBlank @PlainText @Size(max = 400) String title,
+            @NotBlank @Pattern(regexp = WebAddress.PATTERN, message = WEB_ADDRESS) @Size(max = 2000) String url,
+            @PlainText @Size(max = 200) String publisher, LocalDate accessed) {
     }
 
     /** One media item; its review dates are its own and not edited here. */
-    public record Media(@NotNull MediaKind kind, @NotBlank @Size(max = 400) String title,
-            @NotBlank @Size(max = 2000) String src, @Size(max = 2000) String alt, @Size(max = 100_000) String transcript) {
+    public record Media(@NotNull MediaKind kind, @NotBlank @PlainText @Size(max = 400) String title,
+            @NotBlank @Pattern(regexp = WebAddress.PATTERN, message = WEB_ADDRESS) @Size(max = 2000) String src,
+            @PlainText @Size(max = 2000) String alt, @PlainText(multiline = true) @Size(max = 100_000) String transcript) {
     }
 
     /** The same input without a declaration of a non-clinical change. */

@@ -25,7 +25,7 @@ public class Evidence {
 
     public Evidence(String title, String url, String publisher, LocalDate accessedOn) {
         this.title = Objects.requireNonNull(title, "evidence title");
-        this.url = Objects.requireNonNull(url, "evidence url");
+        this.url = WebAddress.require(Objects.requireNonNull(url, "evidence url").strip(), "The url of source '" + title + "'");
         this.publisher = publisher;
         this.accessedOn = accessedOn;
     }

@@ -24,7 +24,7 @@ public record MediaSource(MediaKind kind, String title, String src, String altTe
                     + "' needs a transcript");
         }
         title = title.strip();
-        src = src.strip();
+        src = WebAddress.require(src.strip(), "The src of media item '" + title + "'");
         altText = blankToNull(altText);
         transcript = blankToNull(transcript);
     }

@@ -112,6 +112,10 @@ class AccessIT {
         assertEquals("/admin", SignInResource.safeNext("//evil.example/x"));
         assertEquals("/admin", SignInResource.safeNext("https://evil.example/"));
         assertEquals("/admin/pages", SignInResource.safeNext("/admin/pages"));
+        assertEquals("/admin/pages?status=DRAFT&q=knee%20pain", SignInResource.safeNext("/admin/pages?status=DRAFT&q=knee%20pain"));
+        for (String odd : new String[] {"/a b", "/a\tb", "/a\u3000b", "/\\evil.example", "/a\r\nSet-Cookie:x=y"}) {
+            assertEquals("/admin", SignInResource.safeNext(odd), odd);
+        }
     }
 
     @Test

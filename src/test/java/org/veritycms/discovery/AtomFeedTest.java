@@ -32,6 +32,14 @@ class AtomFeedTest {
     }
 
     @Test
+    void controlCharactersInATitleCannotBreakTheFeed() {
+        String xml = AtomFeed.write(HEAD, List.of(new AtomFeed.Entry("https://example.org/yoga/c#updated", "Bell\u0007 and NUL\u0000 title",
+                "https://example.org/yoga/c", Instant.parse("2026-02-01T12:30:00Z"), "Escape \u001b here", null)));
+        assertEquals(List.of(), AtomSchema.errors(xml), xml);
+        assertTrue(xml.contains("Bell and NUL title"), xml);
+    }
+
+    @Test
     void anEmptyFeedIsValidToo() {
         assertEquals(List.of(), AtomSchema.errors(AtomFeed.write(HEAD, List.of())));
     }

@@ -291,6 +291,9 @@ class BrowserIT {
         fill("body", "Body " + PAYLOAD + "\n\n## When to get help\n\n" + PAYLOAD + "\n");
         fill("evidence", "- title: \"" + PAYLOAD.replace("\"", "'") + "\"\n  url: \"javascript:alert(3)\"\n");
         fill("changeNote", PAYLOAD);
+        submit(driver.findElement(By.cssSelector("button[value=save]")), "hostile page refused");
+        assertTrue(driver.getPageSource().contains("must be an http or https address"), "a javascript: source is refused");
+        fill("evidence", "- title: \"" + PAYLOAD.replace("\"", "'") + "\"\n  url: \"https://example.org/?q=" + "%3Cscript%3E\"\n");
         submit(driver.findElement(By.cssSelector("button[value=save]")), "hostile page saved");
         visit("/admin/pages/" + slug + "/preview");
         visit("/admin/pages/" + slug);

@@ -197,10 +197,11 @@ class ClusterIT {
         }
         try (PreparedStatement page = db.prepareStatement("insert into page (id, slug, topic_id, title, summary, body_markdown,"
                 + " body_html, risk_tier, owner, comment_policy, status, last_reviewed_on, next_review_due,"
-                + " effective_review_due, created_at, updated_at, published_at, content_hash, version) values"
+                + " effective_review_due, created_at, updated_at, published_at, content_hash, version, working_revision,"
+                + " latest_revision, live_revision) values"
                 + " (nextval('page_seq'), ?, (select id from topic where slug = 'exercise'), 'Cluster page', 'For the cluster test.',"
                 + " '## When to get help', '<h2>When to get help</h2>', 'STANDARD', ?, 'CLOSED', 'PUBLISHED', ?, ?, ?,"
-                + " now(), now(), now(), 'x', 0)")) {
+                + " now(), now(), now(), 'x', 0, 1, 1, 1)")) {
             page.setString(1, slug);
             page.setString(2, owner);
             page.setObject(3, today.minusYears(2));
