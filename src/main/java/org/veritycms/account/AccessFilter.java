@@ -35,6 +35,9 @@ public class AccessFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest http;
+
     @Inject
     CurrentAccount current;
 
@@ -78,7 +81,7 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         String authorization = request.getHeaderString("Authorization");
         if (authorization != null && isApi(request)) {
-            return authenticator.fromBasic(authorization);
+            return authenticator.fromBasic(authorization, http.getRemoteAddr());
         }
         return Optional.empty();
     }

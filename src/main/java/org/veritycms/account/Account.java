@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -127,15 +126,6 @@ public class Account {
         this.enabled = true;
         this.failedSignIns = 0;
         this.lockedUntil = null;
-    }
-
-    /** Counts a failed sign-in; at the limit the account locks for the given time. */
-    public void signInFailed(Instant now, int limit, Duration lockFor) {
-        failedSignIns++;
-        if (failedSignIns >= limit) {
-            lockedUntil = now.plus(lockFor);
-            failedSignIns = 0;
-        }
     }
 
     public void signInSucceeded() {

@@ -32,6 +32,11 @@ public class Authenticator {
     @Inject
     Clock clock;
 
+    private static final int FAILED_BASIC_PER_MINUTE = 20;
+
+    private final Cache<String, java.util.concurrent.atomic.AtomicInteger> failedBasic = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(60, TimeUnit.SECONDS).build();
+
     private final Cache<String, Long> verifiedBasic = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(60, TimeUnit.SECONDS).build();
 
@@ -43,7 +48,7 @@ public class Authenticator {
     }
 
     @Transactional
-    public Optional<SignedIn> fromBasic(String header) {
+    public Optional<SignedIn> fromBasic(String header, String address) {
         if (!header.regionMatches(true, 0, "Basic ", 0, 6) || header.length() > 1000) {
             return Optional.empty();
         }
@@ -63,8 +68,14 @@ public class Authenticator {
         if (colon < 0) {
             return Optional.empty();
         }
-        SignIn.Result result = signIn.attempt(decoded.substring(0, colon), decoded.substring(colon + 1));
+        // credentials not verified lately cost a password hash: failures are limited per address before hashing
+        java.util.concurrent.atomic.AtomicInteger failed = failedBasic.get(address, a -> new java.util.concurrent.atomic.AtomicInteger());
+        if (failed.get() >= FAILED_BASIC_PER_MINUTE) {
+            throw org.veritycms.shared.ProblemException.tooManyRequests(60);
+        }
+        SignIn.Result result = signIn.attempt(decoded.substring(0, colon), decoded.substring(colon + 1), address);
         if (!result.succeeded()) {
+            failed.incrementAndGet();
             return Optional.empty();
         }
         verifiedBasic.put(key, result.account().id());

@@ -63,10 +63,9 @@ public class SignInResource {
     public Response submit(@FormParam("username") String username, @FormParam("password") String password,
             @FormParam("next") String next) {
         limits.check("sign-in", servletRequest.getRemoteAddr());
-        SignIn.Result result = signIn.attempt(username, password);
+        SignIn.Result result = signIn.attempt(username, password, servletRequest.getRemoteAddr());
         if (!result.succeeded()) {
-            String message = result.failure() == SignIn.Failure.LOCKED ? "signin.locked" : "signin.failed";
-            return page(Response.Status.UNAUTHORIZED, safeNext(next), username, message);
+            return page(Response.Status.UNAUTHORIZED, safeNext(next), username, "signin.failed");
         }
         String token = sessions.open(result.account());
         return Response.seeOther(URI.create(safeNext(next)))

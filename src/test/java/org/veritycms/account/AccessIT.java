@@ -35,6 +35,9 @@ class AccessIT {
     @Inject
     FirstAdmin firstAdmin;
 
+    @Inject
+    SignIn signIn;
+
     static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Test
@@ -86,16 +89,27 @@ class AccessIT {
     }
 
     @Test
-    void wrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount() {
+    void repeatedFailuresBackOffThatAddressOnlyWithOneAnswerForEveryFailure() {
         Account editor = testAccounts.create(Role.EDITOR);
+        String unknown = postLogin("nobody-" + editor.username(), "wrong password").body();
         for (int i = 0; i < 4; i++) {
             assertEquals(401, postLogin(editor.username(), "wrong password " + i).statusCode());
         }
         HttpResponse<String> fifth = postLogin(editor.username(), "wrong password 5");
         assertEquals(401, fifth.statusCode());
-        assertTrue(fifth.body().contains("locked"), "the fifth failure locks the account");
+        assertEquals(message(unknown), message(fifth.body()), "the same answer for an unknown user and a backed-off one");
         HttpResponse<String> right = postLogin(editor.username(), TestAccounts.PASSWORD);
-        assertEquals(401, right.statusCode(), "even the right password waits out the lock");
+        assertEquals(401, right.statusCode(), "from this address, even the right password waits");
+        assertTrue(signIn.attempt(editor.username(), TestAccounts.PASSWORD, "203.0.113.9").succeeded(),
+                "the owner signing in from elsewhere is not locked out by a stranger's guesses");
+        Account disabled = testAccounts.create(Role.EDITOR);
+        testAccounts.disable(disabled);
+        assertFalse(signIn.attempt(disabled.username(), TestAccounts.PASSWORD, "203.0.113.10").succeeded());
+    }
+
+    private static String message(String html) {
+        int start = html.indexOf("role=\"alert\"");
+        return start < 0 ? "" : html.substring(start, html.indexOf("</", start));
     }
 
     @Test

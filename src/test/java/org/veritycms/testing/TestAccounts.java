@@ -50,6 +50,12 @@ public class TestAccounts {
         return account;
     }
 
+    /** Disables an account, as an administrator would. */
+    @Transactional
+    public void disable(Account account) {
+        accounts.findById(account.id()).orElseThrow().disable();
+    }
+
     /** An HTTP Basic header for the account. */
     public static String basic(Account account) {
         return "Basic " + Base64.getEncoder().encodeToString((account.username() + ":" + PASSWORD)
