@@ -56,7 +56,10 @@ public class OperationsScreen {
     @GET
     @Transactional
     public String show() {
-        List<MessageRow> messages = outbox.recent(50).stream().map(n -> new MessageRow(n.kind(), n.recipient(), n.subject(),
+        // readers' addresses are for administrators only
+        boolean admin = frame.who().has(org.veritycms.account.Role.ADMIN);
+        List<MessageRow> messages = outbox.recent(50).stream().map(n -> new MessageRow(n.kind(),
+                admin ? n.recipient() : org.veritycms.shared.EmailMask.masked(n.recipient()), n.subject(),
                 n.status().name(), n.attempts(), n.createdAt().toString(), n.lastError() == null ? "" : n.lastError())).toList();
         ReviewDashboard.View dashboard = reviews.view();
         long peak = Math.max(1, dashboard.forecast().stream().mapToLong(ReviewDashboard.Month::count).max().orElse(1));

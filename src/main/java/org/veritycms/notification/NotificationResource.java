@@ -32,12 +32,17 @@ public class NotificationResource {
     @Inject
     MailSender mail;
 
+    @Inject
+    org.veritycms.account.CurrentAccount current;
+
+    /** The outbox, newest first; recipients' addresses are shown in full to administrators only. */
     @GET
     @Transactional
     public Listing list(@QueryParam("limit") Integer limit) {
         int n = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
+        boolean admin = current.require().has(org.veritycms.account.Role.ADMIN);
         return new Listing(mail.destination(), outbox.recent(n).stream().map(m -> new NotificationJson(m.id(), m.kind(),
-                m.recipient(), m.subject(), m.status().name(), m.attempts(), m.createdAt(), m.sentAt(), m.nextAttemptAt(),
+                admin ? m.recipient() : org.veritycms.shared.EmailMask.masked(m.recipient()), m.subject(), m.status().name(), m.attempts(), m.createdAt(), m.sentAt(), m.nextAttemptAt(),
                 m.lastError())).toList());
     }
 }
