@@ -18,6 +18,8 @@ import org.veritycms.page.RiskTier;
  * A page as an editor sends it, from the API or the admin form. Review dates are not part of it:
  * editing never moves them (media keep theirs, matched by source address). An editor changing a
  * live page may declare the change non-clinical (with a change note saying what was corrected).
+ * JSON-B builds it through its canonical constructor, which must stay its only one: the JSON-B
+ * implementation refuses to read a record that declares a second constructor.
  */
 public record PageInput(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens")
@@ -48,13 +50,6 @@ public record PageInput(
     public record Media(@NotNull MediaKind kind, @NotBlank @PlainText @Size(max = 400) String title,
             @NotBlank @Pattern(regexp = WebAddress.PATTERN, message = WEB_ADDRESS) @Size(max = 2000) String src,
             @PlainText @Size(max = 2000) String alt, @PlainText(multiline = true) @Size(max = 100_000) String transcript) {
-    }
-
-    /** The same input without a declaration of a non-clinical change. */
-    public PageInput(String slug, String topic, String title, String summary, String body, RiskTier tier, String owner,
-            CommentPolicy comments, List<String> related, List<Source> evidence, List<Media> media, Long version,
-            String changeNote) {
-        this(slug, topic, title, summary, body, tier, owner, comments, related, evidence, media, version, changeNote, null);
     }
 
     public boolean declaredNonClinical() {

@@ -18,7 +18,7 @@ import org.veritycms.page.Topic;
 import org.veritycms.page.TopicRepository;
 import org.veritycms.shared.ProblemException;
 
-/** The public, read-only JSON API: topics and published pages with their review dates. */
+/** The public, read-only JSON API: topics, published pages with their review dates, and their review histories. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicApi {
@@ -54,6 +54,9 @@ public class PublicApi {
     @Inject
     Clock clock;
 
+    @Inject
+    ReviewHistory history;
+
     @GET
     @Path("topics")
     @Transactional
@@ -83,6 +86,13 @@ public class PublicApi {
                 page.media().stream().map(m -> new MediaJson(m.kind().name(), m.title(), m.src(),
                         m.reviewDates().lastReviewedOn(), m.reviewDates().nextReviewDue())).toList(),
                 List.copyOf(page.relatedSlugs()));
+    }
+
+    /** A page's public review history: every review, the live revision and its hash, corrections since. */
+    @GET
+    @Path("pages/{slug: " + SiteResource.SLUG + "}/review-history")
+    public ReviewHistory.View reviewHistory(@PathParam("slug") String slug) {
+        return history.of(null, slug);
     }
 
     private static PageListItem listItem(Page p) {

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.veritycms.site.Views.Link;
 
-/** A page's public review history, as a page under the guidance page and as JSON. */
+/**
+ * A page's public review history, as a page under the guidance page. The same history as JSON is
+ * {@link PublicApi}'s: a method here on an {@code api/v1/...} path would never be reached, since
+ * requests under {@code /api/v1} go to the resources rooted there.
+ */
 @Path("/")
 public class ReviewHistoryResource {
 
@@ -28,12 +32,5 @@ public class ReviewHistoryResource {
         return renderer.render("review-history.ftlh", "Review history: " + view.title(),
                 List.of(new Link(view.topic(), SiteViews.topicUrl(topic)), new Link(view.title(), view.pageUrl()),
                         new Link("Review history", view.pageUrl() + "/reviews")), Map.of("history", view));
-    }
-
-    @GET
-    @Path("api/v1/pages/{slug: " + SiteResource.SLUG + "}/review-history")
-    @Produces(MediaType.APPLICATION_JSON)
-    public ReviewHistory.View json(@PathParam("slug") String slug) {
-        return history.of(null, slug);
     }
 }

@@ -59,6 +59,12 @@ final class EditorialApiClient {
 
     /** A page as the API takes it, with the body given. */
     static String pageJson(String slug, String topic, String title, String body, Long version, String note) {
+        return pageJson(slug, topic, title, body, version, note, false);
+    }
+
+    /** A page as the API takes it, with the body given, its change declared non-clinical or not. */
+    static String pageJson(String slug, String topic, String title, String body, Long version, String note,
+            boolean nonClinical) {
         JsonObject page = Json.createObjectBuilder()
                 .add("slug", slug).add("topic", topic).add("title", title)
                 .add("summary", "How to start gently, and when to stop.")
@@ -73,6 +79,9 @@ final class EditorialApiClient {
                 .build();
         if (version != null) {
             page = Json.createObjectBuilder(page).add("version", version).build();
+        }
+        if (nonClinical) {
+            page = Json.createObjectBuilder(page).add("nonClinical", true).build();
         }
         return page.toString();
     }
