@@ -27,7 +27,9 @@ import org.veritycms.shared.ProblemException;
  * The page editor under {@code /admin/pages}: one form per page holding its content, the workflow
  * steps and the schedule, so no step ever runs on text other than what the editor sees. A step
  * pressed with unsaved changes saves them first when it is a submission, and otherwise asks for
- * them to be saved (or undone) first: approving and publishing act only on saved revisions.
+ * them to be saved (or undone) first: approving and publishing act only on saved revisions. The
+ * publication time of the Publish step ({@code stepPublishAt}) and the one of the schedule
+ * ({@code publishAt}) are separate fields: one form sends both.
  */
 @Path("/admin/pages")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -108,7 +110,7 @@ public class PageEditorScreen {
             }
         }
         editor.transition(slug, new StepInput(step, step.namesRevision() ? revision : null,
-                values.time("publishAt", frame.zone()), values.text("note"), values.choice("reason", WithdrawalReason.class),
+                values.time("stepPublishAt", frame.zone()), values.text("note"), values.choice("reason", WithdrawalReason.class),
                 null), frame.who());
         return done(slug, step.key());
     }

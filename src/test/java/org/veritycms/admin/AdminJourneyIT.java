@@ -1,6 +1,8 @@
 package org.veritycms.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -9,7 +11,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,19 +25,25 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.veritycms.account.Account;
 import org.veritycms.account.Role;
+import org.veritycms.page.CommentPolicy;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
 import org.veritycms.testing.Sessions;
 import org.veritycms.testing.TestAccounts;
 import org.veritycms.testing.TestLibraries;
+import org.veritycms.testing.TestPages;
 
 /**
  * The editorial journey in the admin's own forms, as a browser makes it: sign in, write a page,
- * submit it, have another person approve and sign off its review, publish it and read it live.
+ * preview it, submit it, have another person approve exactly what they saw on the review screen,
+ * publish it and read it live; then propose a change to the live page, which readers do not see
+ * until it is approved and published. Forms are sent as a browser sends them: every control the
+ * screen holds, with the button pressed.
  */
 @ExtendWith(ArquillianExtension.class)
 class AdminJourneyIT {
@@ -41,15 +52,20 @@ class AdminJourneyIT {
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private static final String BODY = "Sit tall on a firm chair.\r\n\r\n## When to stop\r\n\r\nStop if your pain spreads.\r\n\r\n"
             + "## When to get help\r\n\r\nSee a GP if it is no better after 2 weeks.\r\n";
+    private static final String EVIDENCE = "- title: Exercise for back pain\n  url: https://example.org/back\n"
+            + "  publisher: A health body\n  accessed: 2026-10-01\n";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, TestAccounts.class, Sessions.class, TestLibraries.class)
+        return Deployments.verity(Http.class, TestAccounts.class, Sessions.class, TestLibraries.class, TestPages.class)
                 .addAsLibrary(TestLibraries.jarOf(Jsoup.class));
     }
 
     @Inject
     TestAccounts accounts;
+
+    @Inject
+    TestPages pages;
 
     /** A signed-in browser: its session cookie and the CSRF token its forms carry. */
     record Browser(String cookie, String csrf) {
@@ -65,110 +81,386 @@ class AdminJourneyIT {
             return Sessions.get(cookie, path);
         }
 
+        Document open(String path) {
+            HttpResponse<String> r = get(path);
+            assertEquals(200, r.statusCode(), path);
+            return Jsoup.parse(r.body());
+        }
+
+        /** Fields written by hand (the session's token added unless given). */
         HttpResponse<String> post(String path, Map<String, String> fields) {
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.putIfAbsent("csrf", csrf);
-            String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                    .collect(Collectors.joining("&"));
+            List<String[]> pairs = new ArrayList<>();
+            all.forEach((k, v) -> pairs.add(new String[] {k, v}));
+            return send(path, pairs);
+        }
+
+        HttpResponse<String> send(String path, List<String[]> pairs) {
+            String body = pairs.stream().map(p -> enc(p[0]) + "=" + enc(p[1])).collect(Collectors.joining("&"));
             return Http.send(HttpRequest.newBuilder(URI.create(Http.base() + path))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
     }
 
-    private static Map<String, String> pageForm(String slug, String title, String body, String version) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("slug", slug);
-        form.put("topic", "exercise");
-        form.put("title", title);
-        form.put("summary", "Gentle seated exercises for a stiff back.");
-        form.put("tier", "STANDARD");
-        form.put("comments", "POSTMODERATED");
-        form.put("owner", "physio-team");
-        form.put("related", "");
-        form.put("body", body);
-        form.put("evidence", "- title: Exercise for back pain\n  url: https://example.org/back\n  publisher: A health body\n"
-                + "  accessed: 2026-10-01\n");
-        form.put("media", "");
-        form.put("version", version);
-        form.put("changeNote", "Journey edit");
-        form.put("action", "save");
-        return form;
+    /**
+     * A form on a screen, as the browser holds it: its successful controls in document order
+     * (text areas with CRLF line ends, as browsers send them), which a test may change before it
+     * presses one of the form's buttons.
+     */
+    static final class Form {
+        private final Element form;
+        private final List<Control> controls = new ArrayList<>();
+
+        private record Control(String name, String id, String[] value) {
+        }
+
+        private Form(Element form) {
+            this.form = form;
+            for (Element c : form.select("input[name], textarea[name], select[name]")) {
+                if (c.hasAttr("disabled")) {
+                    continue;
+                }
+                String type = c.attr("type").toLowerCase(java.util.Locale.ROOT);
+                if ((type.equals("checkbox") || type.equals("radio")) && !c.hasAttr("checked")) {
+                    continue;
+                }
+                if (type.equals("submit") || type.equals("button") || type.equals("image") || type.equals("file")) {
+                    continue;
+                }
+                String value;
+                if (c.is("textarea")) {
+                    value = c.wholeText().replace("\r\n", "\n").replace("\n", "\r\n");
+                } else if (c.is("select")) {
+                    Element chosen = c.selectFirst("option[selected]");
+                    chosen = chosen == null ? c.selectFirst("option") : chosen;
+                    value = chosen == null ? "" : chosen.hasAttr("value") ? chosen.attr("value") : chosen.text();
+                } else if ((type.equals("checkbox") || type.equals("radio")) && !c.hasAttr("value")) {
+                    value = "on";
+                } else {
+                    value = c.attr("value");
+                }
+                controls.add(new Control(c.attr("name"), c.id(), new String[] {value}));
+            }
+        }
+
+        /** The form on this screen whose action is {@code action}; the test fails when the screen has none. */
+        static Form on(HttpResponse<String> screen, String action) {
+            assertEquals(200, screen.statusCode(), screen.body());
+            return on(Jsoup.parse(screen.body()), action);
+        }
+
+        static Form on(Document screen, String action) {
+            Element form = screen.selectFirst("form[method=post][action=" + action + "]");
+            assertNotNull(form, "the screen has a form posting to " + action);
+            return new Form(form);
+        }
+
+        /** Types into the first control of this name (which the form must have). */
+        Form set(String name, String value) {
+            control(c -> c.name().equals(name), name).value()[0] = value;
+            return this;
+        }
+
+        /** Types into the control with this id (for two controls of one name). */
+        Form setById(String id, String value) {
+            control(c -> c.id().equals(id), "#" + id).value()[0] = value;
+            return this;
+        }
+
+        /** Leaves the control out, as if the screen had not held it. */
+        Form without(String name) {
+            controls.removeIf(c -> c.name().equals(name));
+            return this;
+        }
+
+        String value(String name) {
+            return control(c -> c.name().equals(name), name).value()[0];
+        }
+
+        boolean has(String buttonSelector) {
+            return form.selectFirst(buttonSelector) != null;
+        }
+
+        /** Presses the button {@code buttonSelector} finds (the test fails when the form has none). */
+        HttpResponse<String> press(Browser browser, String buttonSelector) {
+            Element button = form.selectFirst(buttonSelector);
+            assertNotNull(button, "the form has a button " + buttonSelector + ": " + form.select("button"));
+            List<String[]> pairs = new ArrayList<>();
+            controls.forEach(c -> pairs.add(new String[] {c.name(), c.value()[0]}));
+            if (button.hasAttr("name")) {
+                pairs.add(new String[] {button.attr("name"), button.attr("value")});
+            }
+            return browser.send(button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action"), pairs);
+        }
+
+        private Control control(java.util.function.Predicate<Control> which, String what) {
+            return controls.stream().filter(which).findFirst()
+                    .orElseThrow(() -> new AssertionError("the form has no control " + what + ": " + form.attr("action")));
+        }
     }
 
-    private static String version(HttpResponse<String> editor) {
-        return Jsoup.parse(editor.body()).selectFirst("input[name=version]").attr("value");
+    private static String location(HttpResponse<String> r) {
+        assertEquals(303, r.statusCode(), () -> Jsoup.parse(r.body()).select("[role=alert]").text());
+        URI uri = URI.create(r.headers().firstValue("Location").orElseThrow());
+        return uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
+    }
+
+    /** A new page written in the editor's form by this browser; answers where the editor went. */
+    private static String write(Browser browser, String slug, String title, String body) {
+        Form form = Form.on(browser.get("/admin/pages/new"), "/admin/pages/new").set("slug", slug).set("topic", "exercise")
+                .set("title", title).set("summary", "Gentle seated exercises for a stiff back.").set("owner", "physio-team")
+                .set("body", body).set("evidence", EVIDENCE).set("changeNote", "First draft");
+        return location(form.press(browser, "button[value=save]"));
+    }
+
+    private static Form editor(Browser browser, String slug) {
+        return Form.on(browser.get("/admin/pages/" + slug), "/admin/pages/" + slug);
+    }
+
+    /** The page as an anonymous reader gets it. */
+    private static HttpResponse<String> asReader(String slug) {
+        return Http.get("/exercise/" + slug);
+    }
+
+    private static List<String> auditActions(Browser editor, String slug) {
+        Document audit = editor.open("/admin/audit?subject=" + slug);
+        return audit.select("tbody tr td:nth-child(3)").eachText();
     }
 
     @Test
-    void aPageIsWrittenReviewedAndPublishedThroughTheAdminForms() {
+    void aPageIsWrittenReviewedPublishedAndChangedThroughTheAdminForms() {
         Account author = accounts.create(Role.AUTHOR);
         Account reviewer = accounts.create(Role.CLINICAL_REVIEWER);
         Account editor = accounts.create(Role.EDITOR);
         String slug = "journey-" + RUN;
-
         Browser authorBrowser = Browser.signIn(author);
-        assertEquals(200, authorBrowser.get("/admin/pages/new").statusCode());
-        HttpResponse<String> created = authorBrowser.post("/admin/pages/new", pageForm(slug, "Seated back stretches", BODY, ""));
-        assertEquals(303, created.statusCode(), created.body());
-        assertEquals("/admin/pages/" + slug + "?done=created", URI.create(created.headers().firstValue("Location").orElseThrow())
-                .getPath() + "?" + URI.create(created.headers().firstValue("Location").orElseThrow()).getQuery());
-        HttpResponse<String> preview = authorBrowser.post("/admin/pages/" + slug,
-                Map.of("action", "preview", "title", "x", "summary", "x", "tier", "STANDARD", "comments", "CLOSED",
-                        "body", "Some **bold** advice.\n\n<script>alert(1)</script>", "version", "0"));
-        assertEquals(200, preview.statusCode());
-        Document previewed = Jsoup.parse(preview.body());
-        assertEquals("bold", previewed.select(".preview strong").text(), "the preview renders Markdown");
-        assertTrue(previewed.select(".preview script").isEmpty(), "and never runs raw HTML");
-        assertEquals(303, authorBrowser.post("/admin/pages/" + slug + "/step", Map.of("step", "submit")).statusCode());
-
         Browser reviewerBrowser = Browser.signIn(reviewer);
-        Document dashboard = Jsoup.parse(reviewerBrowser.get("/admin").body());
+        Browser editorBrowser = Browser.signIn(editor);
+
+        // The author previews unsaved text in the public theme, then saves it as a draft.
+        Form fresh = Form.on(authorBrowser.get("/admin/pages/new"), "/admin/pages/new").set("slug", slug)
+                .set("topic", "exercise").set("title", "Seated back stretches").set("summary", "Gentle exercises.")
+                .set("body", "Some **bold** advice.\r\n\r\n<script>alert(1)</script>\r\n");
+        HttpResponse<String> preview = fresh.press(authorBrowser, "button[formaction=/admin/pages/new/preview]");
+        assertEquals(200, preview.statusCode(), preview.body());
+        Document previewed = Jsoup.parse(preview.body());
+        assertEquals("Seated back stretches", previewed.selectFirst("article h1").text());
+        assertEquals("bold", previewed.select("article .body strong").text(), "the preview renders Markdown");
+        assertTrue(previewed.select("article script").isEmpty(), "and never runs raw HTML");
+        assertTrue(previewed.select(".notice-preview").text().contains("not saved"), previewed.select(".notice-preview").text());
+        assertEquals(404, asReader(slug).statusCode(), "a preview saves nothing");
+
+        assertEquals("/admin/pages/" + slug + "?done=created", write(authorBrowser, slug, "Seated back stretches", BODY));
+        assertEquals(404, asReader(slug).statusCode(), "a draft is not public");
+        Form draft = editor(authorBrowser, slug);
+        assertFalse(draft.has("button[value=step:approve]"), "an author cannot approve");
+        assertEquals("/admin/pages/" + slug + "?done=submit", location(draft.press(authorBrowser, "button[value=step:submit]")));
+
+        // The reviewer finds it waiting and reviews what readers will see, exactly.
+        Document dashboard = reviewerBrowser.open("/admin");
         assertTrue(dashboard.select("a[href=/admin/pages/" + slug + "]").size() > 0, "the page waits on the reviewer's dashboard");
         assertTrue(dashboard.select("svg.chart").size() > 0, "with the review forecast");
-        assertEquals(303, reviewerBrowser.post("/admin/pages/" + slug + "/step", Map.of("step", "approve")).statusCode());
-        HttpResponse<String> signed = reviewerBrowser.post("/admin/pages/" + slug + "/review", Map.of("kind", "FULL",
-                "subject", "page", "scopeNotes", "Checked against the current guideline", "registrationNumber", "PH123456",
-                "nextDue", ""));
-        assertEquals(303, signed.statusCode(), signed.body());
+        assertTrue(reviewerBrowser.open("/admin/pages/" + slug).select("a[href=/admin/pages/" + slug + "/review]").size() > 0,
+                "the editor links to the review screen");
+        Document review = reviewerBrowser.open("/admin/pages/" + slug + "/review");
+        Element frame = review.selectFirst("section[aria-labelledby=working-title] iframe.review-frame");
+        assertNotNull(frame, "the revision under review is rendered in a frame");
+        Document shown = Jsoup.parse(frame.attr("srcdoc"));
+        assertEquals("Seated back stretches", shown.selectFirst("article h1").text());
+        assertTrue(shown.select("article .body").text().contains("Stop if your pain spreads."));
+        assertTrue(shown.select(".page-review").text().contains(reviewer.displayName()),
+                "with the review box approving it would give: " + shown.select(".page-review").text());
+        assertTrue(review.select("ol.diff .diff-added").text().contains("title: Seated back stretches"), review.select("ol.diff").text());
+        assertTrue(review.select("ol.diff .diff-added").text().contains("Stop if your pain spreads."));
+        assertTrue(review.select("ol.diff .diff-removed").isEmpty(), "nothing was reviewed before");
+        assertEquals(List.of("1"), review.select("table.data tbody th[scope=row]").eachText(), "the approval covers revision 1");
+        assertTrue(review.select(".tag-warning").isEmpty(), "none of it is the reviewer's own");
+        assertTrue(review.select("section[aria-labelledby=live-title]").isEmpty(), "nothing is live yet");
+        Form approval = Form.on(review, "/admin/pages/" + slug + "/approve");
+        assertEquals("1", approval.value("revision"));
+        approval.set("note", "Matches the current guideline");
+        assertEquals("/admin/pages/" + slug + "?done=approve", location(approval.press(reviewerBrowser, "button[value=approve]")));
+        assertEquals(404, asReader(slug).statusCode(), "approved is not yet published");
 
-        Browser editorBrowser = Browser.signIn(editor);
-        assertEquals(303, editorBrowser.post("/admin/pages/" + slug + "/step", Map.of("step", "publish")).statusCode());
-        HttpResponse<String> live = Http.get("/exercise/" + slug);
+        // The editor gives it a publication time in the schedule, then publishes it now instead.
+        String later = LocalDate.now().plusDays(10) + "T09:00";
+        Form approved = editor(editorBrowser, slug);
+        assertTrue(editorBrowser.open("/admin/pages/" + slug).select("dl.facts").text().contains("Approved by " + reviewer.displayName()));
+        assertEquals("/admin/pages/" + slug + "?done=scheduled",
+                location(approved.setById("publish-at", later).press(editorBrowser, "button[value=schedule]")));
+        Document scheduled = editorBrowser.open("/admin/pages/" + slug);
+        assertEquals(later, scheduled.selectFirst("input#publish-at").attr("value"), "the schedule keeps the time typed");
+        assertEquals(404, asReader(slug).statusCode(), "a page scheduled for later is not live yet");
+        assertEquals("/admin/pages/" + slug + "?done=publish",
+                location(Form.on(scheduled, "/admin/pages/" + slug).press(editorBrowser, "button[value=step:publish]")));
+
+        HttpResponse<String> live = asReader(slug);
         assertEquals(200, live.statusCode());
         Document page = Jsoup.parse(live.body());
-        assertEquals("Seated back stretches", page.selectFirst("h1").text());
+        assertEquals("Seated back stretches", page.selectFirst("article h1").text());
+        assertEquals(shown.selectFirst("article .body").html(), page.selectFirst("article .body").html(),
+                "readers get exactly the body the reviewer approved");
+        assertEquals(shown.selectFirst("article .evidence").html(), page.selectFirst("article .evidence").html());
+        assertTrue(page.select(".page-review").text().contains(reviewer.displayName()), page.select(".page-review").text());
 
-        Document history = Jsoup.parse(editorBrowser.get("/admin/pages/" + slug + "/revisions").body());
-        assertEquals(1, history.select("tbody tr").size());
-        Document audit = Jsoup.parse(editorBrowser.get("/admin/audit?subject=" + slug).body());
-        assertEquals("page.publish", audit.selectFirst("tbody tr td:nth-child(3)").text());
-        assertEquals(5, audit.select("tbody tr").size(), "create, submit, approve, review, publish");
+        // The author proposes a change to the live page: readers keep the live revision.
+        Document liveEditor = authorBrowser.open("/admin/pages/" + slug);
+        assertEquals("Live", liveEditor.selectFirst("#live-title").text());
+        assertEquals("Pending change", liveEditor.selectFirst("#working-title").text());
+        String changed = BODY.replace("Stop if your pain spreads.", "Stop if your pain spreads down a leg.");
+        assertEquals("/admin/pages/" + slug + "?done=saved", location(Form.on(liveEditor, "/admin/pages/" + slug)
+                .set("body", changed).set("changeNote", "Say where pain spreads").press(authorBrowser, "button[value=save]")));
+        assertLiveReads(slug, "Stop if your pain spreads.", "down a leg");
+        Document pending = authorBrowser.open("/admin/pages/" + slug);
+        assertTrue(pending.select("section[aria-labelledby=working-title]").text().contains("Draft"),
+                pending.select("section[aria-labelledby=working-title]").text());
+        assertTrue(pending.select("a[href=/admin/pages/" + slug + "/diff?from=1&to=2]").size() > 0, "compare with live");
+        // Submitting with unsaved text saves it first.
+        String submitted = changed.replace("after 2 weeks", "after 1 week");
+        assertEquals("/admin/pages/" + slug + "?done=submit", location(Form.on(pending, "/admin/pages/" + slug)
+                .set("body", submitted).set("changeNote", "Sooner").press(authorBrowser, "button[value=step:submit]")));
+        assertLiveReads(slug, "after 2 weeks", "after 1 week");
+
+        // The reviewer sees the change, the live page beside it, and approves revision 3.
+        Document changeReview = reviewerBrowser.open("/admin/pages/" + slug + "/review");
+        Document working = Jsoup.parse(changeReview.selectFirst("section[aria-labelledby=working-title] iframe.review-frame")
+                .attr("srcdoc"));
+        assertTrue(working.select("article .body").text().contains("spreads down a leg"));
+        assertTrue(working.select("article .body").text().contains("after 1 week"));
+        Document livePreview = Jsoup.parse(changeReview.selectFirst("section[aria-labelledby=live-title] iframe.review-frame")
+                .attr("srcdoc"));
+        assertTrue(livePreview.select("article .body").text().contains("after 2 weeks"), "the live revision beside it");
+        Element workingSection = changeReview.selectFirst("section[aria-labelledby=working-title]");
+        assertTrue(workingSection.select("h3").text().contains("revision 1 to 3"), workingSection.select("h3").text());
+        assertTrue(workingSection.select(".diff-removed").text().contains("Stop if your pain spreads."));
+        assertTrue(workingSection.select(".diff-added").text().contains("Stop if your pain spreads down a leg."));
+        assertTrue(workingSection.select(".diff-added").text().contains("after 1 week"));
+        assertEquals(List.of("3", "2"), workingSection.select("table.data tbody th[scope=row]").eachText(),
+                "the approval covers revisions 2 and 3, newest first");
+        Form changeApproval = Form.on(changeReview, "/admin/pages/" + slug + "/approve");
+        assertEquals("3", changeApproval.value("revision"));
+        assertEquals("/admin/pages/" + slug + "?done=approve",
+                location(changeApproval.press(reviewerBrowser, "button[value=approve]")));
+        assertLiveReads(slug, "after 2 weeks", "after 1 week");
+
+        // Publishing acts on the saved revision only: with unsaved text the editor is asked to save first.
+        Form approvedChange = editor(editorBrowser, slug);
+        String typed = submitted + "\r\nA line the editor has not saved.\r\n";
+        HttpResponse<String> unsaved = approvedChange.set("body", typed).press(editorBrowser, "button[value=step:publish]");
+        assertEquals(409, unsaved.statusCode());
+        Document refused = Jsoup.parse(unsaved.body());
+        assertTrue(refused.select("[role=alert]").text().contains("not saved"), refused.select("[role=alert]").text());
+        assertTrue(refused.selectFirst("textarea[name=body]").wholeText().contains("A line the editor has not saved."));
+        assertLiveReads(slug, "after 2 weeks", "after 1 week");
+        assertEquals("/admin/pages/" + slug + "?done=publish",
+                location(editor(editorBrowser, slug).press(editorBrowser, "button[value=step:publish]")));
+        assertLiveReads(slug, "Stop if your pain spreads down a leg.", "after 2 weeks");
+        assertTrue(Jsoup.parse(asReader(slug).body()).select("article .body").text().contains("after 1 week"));
+
+        Document history = editorBrowser.open("/admin/pages/" + slug + "/revisions");
+        assertEquals(List.of("3", "2", "1"), history.select("tbody th[scope=row]").eachText());
+        assertTrue(history.selectFirst("tbody tr").select(".tag-ok").text().contains("live"), "revision 3 is live");
+        assertEquals(List.of("page.publish", "page.approve", "page.submit", "page.change", "page.change", "page.publish",
+                "page.schedule", "page.approve", "page.submit", "page.create"), auditActions(editorBrowser, slug));
+    }
+
+    /** The public page reads {@code present} and not {@code absent}. */
+    private static void assertLiveReads(String slug, String present, String absent) {
+        HttpResponse<String> r = asReader(slug);
+        assertEquals(200, r.statusCode());
+        String text = Jsoup.parse(r.body()).select("article .body").text();
+        assertTrue(text.contains(present), "readers read '" + present + "': " + text);
+        assertFalse(text.contains(absent), "readers do not read '" + absent + "': " + text);
     }
 
     @Test
     void aStaleSaveAnswers409AndKeepsEveryWordTyped() {
-        Account first = accounts.create(Role.EDITOR);
-        Account second = accounts.create(Role.EDITOR);
+        Browser one = Browser.signIn(accounts.create(Role.EDITOR));
+        Browser two = Browser.signIn(accounts.create(Role.EDITOR));
         String slug = "stale-" + RUN;
-        Browser one = Browser.signIn(first);
-        Browser two = Browser.signIn(second);
-        assertEquals(303, one.post("/admin/pages/new", pageForm(slug, "First title", BODY, "")).statusCode());
-        String seen = version(one.get("/admin/pages/" + slug));
-        assertEquals(seen, version(two.get("/admin/pages/" + slug)));
+        write(one, slug, "First title", BODY);
+        Form first = editor(one, slug);
+        Form second = editor(two, slug);
+        assertEquals(first.value("version"), second.value("version"));
 
-        assertEquals(303, one.post("/admin/pages/" + slug, pageForm(slug, "Edited by one", BODY, seen)).statusCode());
+        location(first.set("title", "Edited by one").press(one, "button[value=save]"));
         String mine = BODY + "\r\nA paragraph only the second editor wrote.\r\n";
-        HttpResponse<String> refused = two.post("/admin/pages/" + slug, pageForm(slug, "Edited by two", mine, seen));
+        HttpResponse<String> refused = second.set("title", "Edited by two").set("body", mine).set("changeNote", "Mine")
+                .press(two, "button[value=save]");
         assertEquals(409, refused.statusCode());
         Document form = Jsoup.parse(refused.body());
         assertTrue(form.selectFirst("[role=alert]").text().contains("Someone else saved"), form.selectFirst("[role=alert]").text());
         assertEquals("Edited by two", form.selectFirst("input[name=title]").attr("value"));
         assertTrue(form.selectFirst("textarea[name=body]").wholeText().contains("only the second editor wrote"));
+        assertEquals("Mine", form.selectFirst("input[name=changeNote]").attr("value"));
+        assertEquals(List.of("2", "1"), one.open("/admin/pages/" + slug + "/revisions").select("tbody th[scope=row]").eachText(),
+                "the refused save recorded nothing");
 
-        Document diff = Jsoup.parse(one.get("/admin/pages/" + slug + "/diff?from=1&to=2").body());
+        Document diff = one.open("/admin/pages/" + slug + "/diff?from=1&to=2");
         assertTrue(diff.select(".diff-added").text().contains("title: Edited by one"), diff.select(".diff").text());
         assertTrue(diff.select(".diff-removed").text().contains("title: First title"));
+
+        // Having compared, the second editor saves their text over it knowingly from the form they got back.
+        location(Form.on(form, "/admin/pages/" + slug).press(two, "button[value=save]"));
+        Document after = one.open("/admin/pages/" + slug + "/diff?from=2&to=3");
+        assertTrue(after.select(".diff-added").text().contains("title: Edited by two"), after.select(".diff").text());
+        assertTrue(after.select(".diff-added").text().contains("only the second editor wrote"));
+    }
+
+    @Test
+    void approvingARevisionThatIsNoLongerTheWorkingOneAnswers409AndRecordsNothing() {
+        Browser author = Browser.signIn(accounts.create(Role.AUTHOR));
+        Browser reviewer = Browser.signIn(accounts.create(Role.CLINICAL_REVIEWER));
+        Browser editor = Browser.signIn(accounts.create(Role.EDITOR));
+        String slug = "moved-" + RUN;
+        write(author, slug, "Neck stretches", BODY);
+        location(editor(author, slug).press(author, "button[value=step:submit]"));
+        Form opened = Form.on(reviewer.get("/admin/pages/" + slug + "/review"), "/admin/pages/" + slug + "/approve");
+        assertEquals("1", opened.value("revision"));
+
+        // While the reviewer reads revision 1, the author saves revision 2 (back to draft) and submits it.
+        location(editor(author, slug).set("body", BODY.replace("2 weeks", "3 days")).press(author, "button[value=save]"));
+        location(editor(author, slug).press(author, "button[value=step:submit]"));
+
+        HttpResponse<String> stale = opened.set("note", "Looks right").press(reviewer, "button[value=approve]");
+        assertEquals(409, stale.statusCode(), stale.body());
+        Document again = Jsoup.parse(stale.body());
+        assertTrue(again.select("[role=alert]").text().contains("Revision 1 is not the current revision"),
+                again.select("[role=alert]").text());
+        assertEquals("2", Form.on(again, "/admin/pages/" + slug + "/approve").value("revision"),
+                "the screen now asks about revision 2");
+        assertFalse(auditActions(editor, slug).contains("page.approve"), "no approval was recorded");
+        Document page = editor.open("/admin/pages/" + slug);
+        assertFalse(page.select("dl.facts").text().contains("Approved by"), page.select("dl.facts").text());
+        assertFalse(Form.on(page, "/admin/pages/" + slug).has("button[value=step:publish]"), "there is nothing to publish");
+        assertEquals(404, asReader(slug).statusCode());
+
+        Form current = Form.on(reviewer.get("/admin/pages/" + slug + "/review"), "/admin/pages/" + slug + "/approve");
+        assertEquals("/admin/pages/" + slug + "?done=approve", location(current.press(reviewer, "button[value=approve]")));
+        assertEquals(1, auditActions(editor, slug).stream().filter("page.approve"::equals).count());
+        assertTrue(editor.open("/admin/pages/" + slug).select("dl.facts").text().contains("(revision 2)"));
+    }
+
+    @Test
+    void thePageListFiltersSearchesAndSorts() {
+        Browser author = Browser.signIn(accounts.create(Role.AUTHOR));
+        String marker = "zq" + RUN;
+        write(author, "list-a-" + RUN, "Ankle " + marker, BODY);
+        write(author, "list-b-" + RUN, "Back " + marker, BODY);
+        location(editor(author, "list-b-" + RUN).press(author, "button[value=step:submit]"));
+
+        Document byTitle = author.open("/admin/pages?q=" + marker.toUpperCase(java.util.Locale.ROOT) + "&sort=title");
+        assertEquals(List.of("Ankle " + marker, "Back " + marker), byTitle.select("tbody th[scope=row]").eachText());
+        assertEquals("ascending", byTitle.selectFirst("th[aria-sort] a[href*=sort=-title]").parent().attr("aria-sort"));
+        assertEquals(marker.toUpperCase(java.util.Locale.ROOT), byTitle.selectFirst("input[name=q]").attr("value"));
+        Document reversed = author.open("/admin/pages?q=" + marker + "&sort=-title");
+        assertEquals(List.of("Back " + marker, "Ankle " + marker), reversed.select("tbody th[scope=row]").eachText());
+        Document inReview = author.open("/admin/pages?q=" + marker + "&status=IN_REVIEW");
+        assertEquals(List.of("Back " + marker), inReview.select("tbody th[scope=row]").eachText());
+        Document none = author.open("/admin/pages?q=" + marker + "&status=PUBLISHED");
+        assertTrue(none.select("tbody th[scope=row]").isEmpty());
     }
 
     @Test
@@ -176,10 +468,60 @@ class AdminJourneyIT {
         Account editor = accounts.create(Role.EDITOR);
         Account admin = accounts.create(Role.ADMIN);
         Browser browser = Browser.signIn(editor);
-        HttpResponse<String> forged = browser.post("/admin/pages/new", Map.of("csrf", "forged", "slug", "x-" + RUN));
+        Browser reviewer = Browser.signIn(accounts.create(Role.CLINICAL_REVIEWER));
+        String slug = "forged-" + RUN;
+        HttpResponse<String> forged = browser.post("/admin/pages/new", Map.of("csrf", "forged", "slug", slug));
         assertEquals(403, forged.statusCode());
-        assertEquals(403, browser.get("/admin/accounts").statusCode(), "accounts are for administrators");
+        write(browser, slug, "Forged forms", BODY);
+        location(editor(browser, slug).press(browser, "button[value=step:submit]"));
+
+        // Each of the page's forms, filled in as the screen offers it, sent with a forged token and with none.
+        String live = pages.publish(CommentPolicy.POSTMODERATED).slug();
+        List<String> accepted = new ArrayList<>();
+        for (String token : new String[] {"forged", null}) {
+            Form save = editor(browser, slug).set("title", "Forged title");
+            Form approve = Form.on(reviewer.get("/admin/pages/" + slug + "/review"), "/admin/pages/" + slug + "/approve");
+            Form preview = editor(browser, slug);
+            Form signOff = Form.on(reviewer.get("/admin/pages/" + live + "/review"), "/admin/pages/" + live + "/review")
+                    .set("scopeNotes", "Forged sign-off");
+            for (Form form : List.of(save, approve, preview, signOff)) {
+                if (token == null) {
+                    form.without("csrf");
+                } else {
+                    form.set("csrf", token);
+                }
+            }
+            Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+            answers.put("save", save.press(browser, "button[value=save]"));
+            answers.put("approve", approve.press(reviewer, "button[value=approve]"));
+            answers.put("preview", preview.press(browser, "button[formaction=/admin/pages/" + slug + "/preview]"));
+            answers.put("sign-off", signOff.press(reviewer, "button[type=submit]"));
+            answers.forEach((form, r) -> {
+                if (r.statusCode() != 403) {
+                    accepted.add(form + " with " + (token == null ? "no token" : "a forged token") + ": " + r.statusCode());
+                }
+            });
+        }
+        assertEquals(List.of(), accepted);
+        assertEquals(List.of("page.submit", "page.create"), auditActions(browser, slug), "nothing forged was recorded");
+        assertEquals("Forged forms", editor(browser, slug).value("title"));
+        assertTrue(auditActions(browser, live).isEmpty(), "no sign-off was recorded");
+
+        // Roles: on screens, and on the forms' own addresses whatever a screen offers.
+        Browser author = Browser.signIn(accounts.create(Role.AUTHOR));
+        assertEquals(403, author.post("/admin/pages/" + slug + "/approve", Map.of("action", "approve", "revision", "1"))
+                .statusCode(), "an author cannot approve");
         Browser adminBrowser = Browser.signIn(admin);
+        assertEquals(403, adminBrowser.post("/admin/pages/" + slug + "/approve", Map.of("action", "approve", "revision", "1"))
+                .statusCode(), "nor can an administrator");
+        assertEquals(403, author.post("/admin/pages/" + slug, Map.of("action", "step:return")).statusCode(),
+                "an author cannot return a page from review");
+        HttpResponse<String> adminSave = adminBrowser.post("/admin/pages/" + slug, Map.of("action", "save", "title", "Admin title",
+                "summary", "x", "tier", "STANDARD", "comments", "CLOSED", "body", BODY, "version", "1"));
+        assertEquals(403, adminSave.statusCode(), "administrators do not edit content");
+        assertEquals(List.of("page.submit", "page.create"), auditActions(browser, slug));
+
+        assertEquals(403, browser.get("/admin/accounts").statusCode(), "accounts are for administrators");
         assertEquals(200, adminBrowser.get("/admin/accounts").statusCode());
         String username = "form-" + RUN;
         HttpResponse<String> made = adminBrowser.post("/admin/accounts", Map.of("username", username, "displayName", "Form Made",
@@ -195,13 +537,20 @@ class AdminJourneyIT {
     void everyAdminScreenOpensToItsRolesOnly() {
         Account author = accounts.create(Role.AUTHOR);
         String slug = "screens-" + RUN;
-        assertEquals(303, Browser.signIn(author).post("/admin/pages/new", pageForm(slug, "Screens", BODY, "")).statusCode());
+        write(Browser.signIn(author), slug, "Screens", BODY);
+        String live = pages.publish(CommentPolicy.POSTMODERATED).slug();
         Set<Role> pagesRoles = Set.of(Role.AUTHOR, Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN);
         Map<String, Set<Role>> screens = new LinkedHashMap<>();
         screens.put("/admin", Set.of(Role.values()));
         screens.put("/admin/pages", pagesRoles);
+        screens.put("/admin/pages?q=screens&status=DRAFT&sort=-updated", pagesRoles);
         screens.put("/admin/pages/new", Set.of(Role.AUTHOR, Role.EDITOR));
         screens.put("/admin/pages/" + slug, pagesRoles);
+        screens.put("/admin/pages/" + slug + "/review", pagesRoles);
+        screens.put("/admin/pages/" + slug + "/preview", pagesRoles);
+        screens.put("/admin/pages/" + live, pagesRoles);
+        screens.put("/admin/pages/" + live + "/review", pagesRoles);
+        screens.put("/admin/pages/" + live + "/preview?of=live", pagesRoles);
         screens.put("/admin/pages/" + slug + "/revisions", pagesRoles);
         screens.put("/admin/pages/" + slug + "/revisions/1", pagesRoles);
         screens.put("/admin/pages/" + slug + "/diff?from=1&to=1", pagesRoles);
@@ -212,7 +561,17 @@ class AdminJourneyIT {
         screens.put("/admin/accounts/" + author.username(), Set.of(Role.ADMIN));
         screens.put("/admin/audit", Set.of(Role.EDITOR, Role.ADMIN));
         screens.put("/admin/export", Set.of(Role.EDITOR, Role.ADMIN));
-        java.util.List<String> wrong = new java.util.ArrayList<>();
+        // The forms only some roles may send, posted with the session's token (and a revision that is not the page's).
+        Map<String, Set<Role>> forms = new LinkedHashMap<>();
+        forms.put("/admin/pages/" + slug + "/approve", Set.of(Role.CLINICAL_REVIEWER, Role.EDITOR));
+        forms.put("/admin/pages/" + live + "/review", Set.of(Role.CLINICAL_REVIEWER, Role.EDITOR));
+        forms.put("/admin/pages/new/preview", pagesRoles);
+        forms.put("/admin/pages/" + slug + "/preview", pagesRoles);
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("action", "return", "revision", "999", "kind", "PARTIAL",
+                "subject", "page", "scopeNotes", "Checked the links"));
+        fields.putAll(Map.of("slug", slug, "topic", "exercise", "title", "Screens", "summary", "x", "tier", "STANDARD",
+                "comments", "CLOSED", "body", BODY));
+        List<String> wrong = new ArrayList<>();
         for (Role role : Role.values()) {
             Browser browser = Browser.signIn(accounts.create(role));
             for (Map.Entry<String, Set<Role>> screen : screens.entrySet()) {
@@ -222,6 +581,20 @@ class AdminJourneyIT {
                     wrong.add(role + " " + screen.getKey() + ": " + status);
                 }
             }
+            for (Map.Entry<String, Set<Role>> form : forms.entrySet()) {
+                int status = browser.post(form.getKey(), fields).statusCode();
+                boolean allowed = form.getValue().contains(role);
+                // a stale revision (409) for a sign-off, the preview (200) for a preview; never a refusal for an allowed role
+                if (allowed ? status == 403 || status >= 500 : status != 403) {
+                    wrong.add(role + " POST " + form.getKey() + ": " + status);
+                }
+            }
+            HttpResponse<String> reviewScreen = browser.get("/admin/pages/" + live + "/review");
+            Document liveReview = reviewScreen.statusCode() == 200 ? Jsoup.parse(reviewScreen.body()) : null;
+            boolean signs = role == Role.CLINICAL_REVIEWER || role == Role.EDITOR;
+            if (liveReview != null && signs == liveReview.select("form[action=/admin/pages/" + live + "/review]").isEmpty()) {
+                wrong.add(role + (signs ? " is not offered" : " is offered") + " the sign-off form");
+            }
         }
         for (String path : screens.keySet()) {
             HttpResponse<String> signedOut = Http.get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
@@ -229,7 +602,7 @@ class AdminJourneyIT {
                 wrong.add("signed out " + path + ": " + signedOut.statusCode());
             }
         }
-        assertEquals(java.util.List.of(), wrong);
+        assertEquals(List.of(), wrong);
     }
 
     private static String enc(String s) {

@@ -40,8 +40,9 @@ import org.veritycms.testing.TestPages;
 
 /**
  * Attacks from outside: every API operation the OpenAPI document lists, against each role and
- * signed out; malformed, oversized and wrongly typed bodies; every state-changing form with a
- * forged token. Nothing may answer 5xx.
+ * signed out; malformed, oversized and wrongly typed bodies; every state-changing form (the page
+ * editor and its preview, the approval and the review sign-off among them) with a forged token and
+ * with none. Nothing may answer 5xx.
  */
 @ExtendWith(ArquillianExtension.class)
 class AttackIT {
@@ -57,6 +58,7 @@ class AttackIT {
 
     static RemoteFixtures.PageRef live;
     static RemoteFixtures.PageRef withdrawn;
+    static String inReview;
     static RemoteFixtures.Login everything;
     static final Map<Role, RemoteFixtures.Login> BY_ROLE = new EnumMap<>(Role.class);
     static RemoteFixtures.Login noRole;
@@ -71,6 +73,7 @@ class AttackIT {
             BY_ROLE.put(role, RemoteFixtures.account(role.name()));
         }
         noRole = RemoteFixtures.account("");
+        inReview = pageInReview();
         operations = operations();
     }
 
@@ -156,30 +159,51 @@ class AttackIT {
         }
     }
 
+    /** A form to send: the address it posts to (its action, or a button's formaction), and the cookie it goes with. */
+    record FormTarget(String path, Element form, String cookie) {
+    }
+
     @Test
     void everyStateChangingFormRefusesAForgedOrMissingToken() {
         String session = Sessions.signIn(everything.username());
-        Map<String, Element> forms = new LinkedHashMap<>();
-        Map<String, String> cookies = new LinkedHashMap<>();
+        Map<String, FormTarget> forms = new LinkedHashMap<>();
         List<SiteMap.Screen> screens = new ArrayList<>(SiteMap.all(live, withdrawn, everything.username()));
+        screens.addAll(SiteMap.inReview(inReview));
         for (SiteMap.Screen screen : screens) {
             HttpResponse<String> page = screen.signedIn() ? Sessions.get(session, screen.path()) : Http.get(screen.path());
+            if (screen.signedIn()) {
+                assertEquals(200, page.statusCode(), screen.path());
+            }
             String cookie = screen.signedIn() ? session : page.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith("verity_reader=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
             for (Element form : Jsoup.parse(page.body()).select("form")) {
                 if (!form.attr("method").equalsIgnoreCase("post")) {
                     continue;
                 }
-                String key = form.attr("action") + (screen.signedIn() ? " (signed in)" : "");
-                if (forms.putIfAbsent(key, form) == null) {
-                    cookies.put(key, cookie);
+                Set<String> targets = new LinkedHashSet<>();
+                targets.add(form.attr("action"));
+                form.select("button[formaction], input[formaction]").forEach(b -> targets.add(b.attr("formaction")));
+                for (String target : targets) {
+                    forms.putIfAbsent(target + (screen.signedIn() ? " (signed in)" : ""), new FormTarget(target, form, cookie));
                 }
             }
         }
-        assertTrue(forms.size() >= 15, "the crawl found the forms: " + forms.keySet());
+        String lowerBack = "/exercise/exercises-for-lower-back-pain";
+        String user = "/admin/accounts/" + everything.username();
+        List<String> expected = new ArrayList<>(List.of(lowerBack + "/rating", lowerBack + "/comments", live.url() + "/rating",
+                live.url() + "/comments", "/subscribe", "/admin/login"));
+        for (String path : List.of("/admin/logout", "/admin/pages/new", "/admin/pages/new/preview",
+                "/admin/pages/" + live.slug(), "/admin/pages/" + live.slug() + "/preview",
+                "/admin/pages/" + live.slug() + "/review", "/admin/pages/" + inReview,
+                "/admin/pages/" + inReview + "/preview", "/admin/pages/" + inReview + "/approve", "/admin/accounts", user,
+                user + "/password")) {
+            expected.add(path + " (signed in)");
+        }
+        List<String> missing = expected.stream().filter(f -> !forms.containsKey(f)).toList();
+        assertEquals(List.of(), missing, "the crawl found every state-changing form; it found " + forms.keySet());
         List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, Element> entry : forms.entrySet()) {
-            Element form = entry.getValue();
+        for (Map.Entry<String, FormTarget> entry : forms.entrySet()) {
+            Element form = entry.getValue().form();
             if (form.select("input[name=csrf]").isEmpty()) {
                 wrong.add(entry.getKey() + " has no CSRF field");
             }
@@ -193,14 +217,39 @@ class AttackIT {
                 } else {
                     fields.put("csrf", token);
                 }
-                HttpResponse<String> r = Http.post(form.attr("action"), "application/x-www-form-urlencoded", encode(fields),
-                        "Cookie", cookies.get(entry.getKey()));
+                HttpResponse<String> r = Http.post(entry.getValue().path(), "application/x-www-form-urlencoded", encode(fields),
+                        "Cookie", entry.getValue().cookie());
                 if (r.statusCode() != 403) {
                     wrong.add(entry.getKey() + " with " + (token == null ? "no token" : "a forged token") + ": " + r.statusCode());
                 }
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    /** A page an author wrote and submitted for review through the admin's forms, so its approval form is offered. */
+    private static String pageInReview() {
+        RemoteFixtures.Login author = RemoteFixtures.account("AUTHOR");
+        String session = Sessions.signIn(author.username());
+        String slug = "attack-review-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String csrf = Jsoup.parse(Sessions.get(session, "/admin/pages/new").body()).selectFirst("input[name=csrf]").val();
+        Map<String, String> page = new LinkedHashMap<>();
+        page.put("csrf", csrf);
+        page.put("slug", slug);
+        page.put("topic", "exercise");
+        page.put("title", "A page waiting for review");
+        page.put("summary", "Written by the attack test.");
+        page.put("tier", "STANDARD");
+        page.put("comments", "CLOSED");
+        page.put("body", "Some advice.\n\n## When to get help\n\nCall 111.\n");
+        page.put("action", "save");
+        HttpResponse<String> created = Http.post("/admin/pages/new", "application/x-www-form-urlencoded", encode(page),
+                "Cookie", session);
+        assertEquals(303, created.statusCode(), created.body());
+        HttpResponse<String> submitted = Http.post("/admin/pages/" + slug, "application/x-www-form-urlencoded",
+                encode(Map.of("csrf", csrf, "action", "step:submit")), "Cookie", session);
+        assertEquals(303, submitted.statusCode(), submitted.body());
+        return slug;
     }
 
     private static String encode(Map<String, String> fields) {

@@ -21,12 +21,20 @@ final class SiteMap {
             screens.add(new Screen(path, false));
         }
         for (String path : List.of("/admin", "/admin/pages", "/admin/pages?status=PUBLISHED", "/admin/pages/new",
-                "/admin/pages/" + live.slug(), "/admin/pages/" + live.slug() + "/revisions",
+                "/admin/pages/" + live.slug(), "/admin/pages/" + live.slug() + "/review",
+                "/admin/pages/" + live.slug() + "/preview", "/admin/pages/" + live.slug() + "/preview?of=live",
+                "/admin/pages/" + live.slug() + "/revisions",
                 "/admin/pages/" + live.slug() + "/revisions/1", "/admin/pages/" + live.slug() + "/diff?from=1&to=1",
                 "/admin/accounts", "/admin/accounts/" + username, "/admin/audit", "/admin/moderation",
                 "/admin/moderation/log", "/admin/operations")) {
             screens.add(new Screen(path, true));
         }
         return screens;
+    }
+
+    /** The screens of a page waiting for clinical review: its editor, and the review screen with the approval form. */
+    static List<Screen> inReview(String slug) {
+        return List.of(new Screen("/admin/pages/" + slug, true), new Screen("/admin/pages/" + slug + "/review", true),
+                new Screen("/admin/pages/" + slug + "/preview", true));
     }
 }
