@@ -71,6 +71,9 @@ public class PagePreview {
     @Transactional
     public String live(String slug, String note) {
         Page page = page(slug);
+        if (page.liveRevision() == null) {
+            throw ProblemException.notFound("The page '" + slug + "' has never been published: it has no live revision.");
+        }
         return render(page, page.toSource(), page.bodyHtml(), ReviewBox.of(page), note);
     }
 
