@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -29,6 +30,7 @@ public class ApiDocument implements OASFilter {
 
     static final String BASIC = "basicAuth";
     static final String SESSION = "sessionCookie";
+    static final String PROBLEM = "Problem";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -40,6 +42,19 @@ public class ApiDocument implements OASFilter {
                 .description("An account's username and password; no session is opened."));
         components.addSecurityScheme(SESSION, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.COOKIE).name("verity_session").description("The session of a signed-in browser."));
+        components.addSchema(PROBLEM, OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details, as every error is answered.")
+                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("instance", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("errorId", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(OASFactory.createSchema()
+                        .type(Schema.SchemaType.OBJECT)
+                        .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                        .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))))
+                .addRequired("title").addRequired("status"));
         openAPI.setComponents(components);
         if (openAPI.getPaths() == null) {
             return;
@@ -52,6 +67,7 @@ public class ApiDocument implements OASFilter {
             PathItem item = openAPI.getPaths().getPathItem(path);
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 describeSecurity(entry.getValue());
+                describeErrors(path, entry.getKey(), entry.getValue());
             }
         }
     }
@@ -85,9 +101,41 @@ public class ApiDocument implements OASFilter {
         operation.setResponses(responses);
     }
 
+    /** The problem answers an operation can give, by what it takes and does. */
+    private static void describeErrors(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        problem(responses, "400", "A parameter or body that cannot be read or breaks a rule; errors names each field.");
+        if (path.contains("{")) {
+            problem(responses, "404", "Nothing at this address.");
+        }
+        if (path.startsWith("/api/v1/pages/{")) {
+            problem(responses, "410", "The page has been withdrawn.");
+        }
+        if (writes) {
+            problem(responses, "409", "A stale version or revision, or a step the current state does not allow: nothing changed.");
+        }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "413", "The body is larger than the server takes.");
+            problem(responses, "415", "The body is not in a media type this operation reads.");
+        }
+        if (writes && roles(method(operation.getOperationId()).orElse(null)) == null) {
+            problem(responses, "429", "Too many requests from this client; Retry-After says when to try again.");
+        }
+        operation.setResponses(responses);
+    }
+
+    private static void problem(APIResponses responses, String status, String description) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                    .content(OASFactory.createContent().addMediaType("application/problem+json",
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)))));
+        }
+    }
+
     /** The roles a method needs, or null when it is open to everyone. */
     static List<String> roles(Method m) {
-        if (m.isAnnotationPresent(PermitAll.class)) {
+        if (m == null || m.isAnnotationPresent(PermitAll.class)) {
             return null;
         }
         if (m.isAnnotationPresent(DenyAll.class)) {
