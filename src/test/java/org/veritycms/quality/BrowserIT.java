@@ -126,11 +126,14 @@ class BrowserIT {
     @Test
     void aReaderReadsRatesCommentsRepliesAndReports() {
         RemoteFixtures.PageRef page = RemoteFixtures.page(false);
+        RemoteFixtures.PageRef rich = RemoteFixtures.richPage();
         driver.manage().deleteAllCookies();
         visit("/");
-        visit("/exercise");
-        visit("/exercise/exercises-for-lower-back-pain");
+        visit("/" + rich.topic());
+        visit(rich.url());
+        assertFalse(driver.findElements(By.cssSelector("figure.media video")).isEmpty(), "the rich page shows its video");
         visit("/search?q=back+pain");
+        assertFalse(driver.findElements(By.cssSelector(".search-results h2 a")).isEmpty(), "the search finds the rich page");
         visit("/subscribe");
         visit("/search?q=zzzzqqqq");
         visit("/no-such-page");

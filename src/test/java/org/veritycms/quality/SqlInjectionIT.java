@@ -45,13 +45,13 @@ class SqlInjectionIT {
             Assumptions.assumeTrue(Files.isExecutable(SQLMAP), "sqlmap is not installed (.ci/run installs it)");
         }
         assertTrue(Http.base().startsWith("http://127.0.0.1:"), "attacks go to this machine only");
-        RemoteFixtures.PageRef page = RemoteFixtures.page(false);
+        RemoteFixtures.PageRef page = RemoteFixtures.richPage(); // readable, in its topic, found by "back"
         RemoteFixtures.Login staff = RemoteFixtures.account("AUTHOR,EDITOR,CLINICAL_REVIEWER,MODERATOR,ADMIN");
         String basic = "Authorization: " + staff.basic();
         String session = "Cookie: " + Sessions.signIn(staff.username());
         List<List<String>> targets = List.of(
-                List.of("-u", Http.base() + "/search?q=back&topic=exercise&page=1"),
-                List.of("-u", Http.base() + "/api/v1/pages?topic=exercise"),
+                List.of("-u", Http.base() + "/search?q=back&topic=" + page.topic() + "&page=1"),
+                List.of("-u", Http.base() + "/api/v1/pages?topic=" + page.topic()),
                 List.of("-u", Http.base() + "/api/v1/pages/" + page.slug() + "*"),
                 List.of("-u", Http.base() + "/api/v1/editorial/pages?topic=exercise&status=DRAFT&review=DUE&owner=tests&offset=0",
                         "-H", basic),

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.veritycms.account.Account;
 import org.veritycms.account.Role;
 import org.veritycms.notification.Outbox;
+import org.veritycms.page.CommentPolicy;
 import org.veritycms.review.ReviewFixtures;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
 import org.veritycms.testing.TestAccounts;
+import org.veritycms.testing.TestPages;
 
 /** Readers rating pages over HTTP: the form, the JSON API, exact counts under load, limits and the trigger. */
 @ExtendWith(ArquillianExtension.class)
@@ -39,7 +42,7 @@ class RatingsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class);
+        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class, TestPages.class);
     }
 
     static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -55,10 +58,22 @@ class RatingsIT {
     @Inject
     Outbox outbox;
 
+    @Inject
+    TestPages testPages;
+
+    @Inject
+    Clock clock;
+
+    /** A published page, due for review a year from today by the clock (its video later still). */
     String newPage() {
+        LocalDate today = LocalDate.now(clock);
+        return newPage(today.plusYears(1), today.plusYears(1).plusMonths(5));
+    }
+
+    String newPage(LocalDate pageDue, LocalDate mediaDue) {
         Account owner = accounts.create(Role.EDITOR);
         String slug = "rated-" + RUN + "-" + (++pages);
-        fixtures.publishedPage(slug, owner.username(), "author", LocalDate.of(2028, 1, 1), LocalDate.of(2028, 6, 1));
+        fixtures.publishedPage(slug, owner.username(), "author", pageDue, mediaDue);
         return slug;
     }
 
@@ -213,7 +228,14 @@ class RatingsIT {
         HttpResponse<String> unknown = vote("no-such-page-" + RUN, "{\"stars\": 3}", null);
         assertEquals(404, unknown.statusCode());
         assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElse(""));
-        HttpResponse<String> withdrawn = vote("pilates-after-pregnancy", "{\"stars\": 3}", null);
-        assertEquals(410, withdrawn.statusCode(), "a withdrawn page cannot be rated");
+        TestPages.TestPage byEditor = testPages.publish(CommentPolicy.POSTMODERATED);
+        testPages.withdraw(byEditor);
+        HttpResponse<String> withdrawn = vote(byEditor.slug(), "{\"stars\": 3}", null);
+        assertEquals(410, withdrawn.statusCode(), "a page an editor withdrew cannot be rated");
+        assertEquals("application/problem+json", withdrawn.headers().firstValue("Content-Type").orElse(""));
+        LocalDate today = LocalDate.now(clock);
+        String overdue = newPage(today.minusDays(100), today.plusYears(1));
+        assertEquals(410, vote(overdue, "{\"stars\": 3}", null).statusCode(),
+                "nor a page 100 days past its review date, withdrawn by the clock whether or not the scan has run");
     }
 }

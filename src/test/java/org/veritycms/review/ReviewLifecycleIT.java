@@ -193,7 +193,8 @@ class ReviewLifecycleIT {
         Account owner = testAccounts.create(Role.EDITOR);
         Account reviewer = testAccounts.create(Role.CLINICAL_REVIEWER);
         String slug = "stale-" + RUN;
-        Page page = fixtures.publishedPage(slug, owner.username(), "author", LocalDate.of(2028, 8, 1), LocalDate.of(2028, 9, 1));
+        LocalDate today = clock.today();
+        Page page = fixtures.publishedPage(slug, owner.username(), "author", today.plusYears(1), today.plusYears(1).plusMonths(1));
         int live = fixtures.importChangedBody(slug, "New advice.\n\n## When to get help\n\nCall 111.\n");
         assertEquals(2, live);
         int before = signOff.recordsOf(page.id()).size();
@@ -213,12 +214,12 @@ class ReviewLifecycleIT {
         Account owner = testAccounts.create(Role.EDITOR);
         Account author = testAccounts.create(Role.AUTHOR);
         String slug = "partial-" + RUN;
-        Page page = fixtures.publishedPage(slug, owner.username(), author.username(), LocalDate.of(2027, 8, 1),
-                LocalDate.of(2027, 9, 1));
+        LocalDate due = clock.today().plusMonths(8);
+        Page page = fixtures.publishedPage(slug, owner.username(), author.username(), due, due.plusMonths(1));
         ReviewRecord partial = signOff.record(slug, new ReviewSignOff.Request(ReviewKind.PARTIAL, 1, null, null,
                 "Checked the first half.", null, null), accounts.findById(owner.id()).orElseThrow());
         assertEquals(null, partial.nextReviewDue());
-        assertEquals(LocalDate.of(2027, 8, 1), fixtures.nextDue(slug), "the page's own date is unchanged");
+        assertEquals(due, fixtures.nextDue(slug), "the page's own date is unchanged");
         assertEquals(1, signOff.recordsOf(page.id()).size());
     }
 
@@ -249,7 +250,8 @@ class ReviewLifecycleIT {
     void anExpiredPageLeavesTheSiteAtOnceAndTheJobArchivesIt() {
         Account owner = testAccounts.create(Role.EDITOR);
         String slug = "expiring-" + RUN;
-        fixtures.publishedPage(slug, owner.username(), "author", LocalDate.of(2028, 1, 1), LocalDate.of(2028, 2, 1));
+        LocalDate today = clock.today();
+        fixtures.publishedPage(slug, owner.username(), "author", today.plusYears(1), today.plusYears(1).plusMonths(1));
         assertEquals(200, Http.get("/exercise/" + slug).statusCode());
         fixtures.expireAt(slug, java.time.Instant.now().plusSeconds(3600));
         clock.pin(java.time.Instant.now().plusSeconds(7200));

@@ -30,9 +30,12 @@ import org.veritycms.testing.AtomSchema;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.FindablePages;
 import org.veritycms.testing.Http;
+import org.veritycms.testing.RemoteFixtures;
 import org.veritycms.testing.SitemapSchema;
 import org.veritycms.testing.TestAccounts;
+import org.veritycms.testing.TestFixtures;
 import org.veritycms.testing.TestLibraries;
+import org.veritycms.testing.TestPages;
 
 /**
  * How readers and search engines find pages: site search over the index (following publication,
@@ -43,7 +46,8 @@ class FindingPagesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, FindablePages.class, TestAccounts.class)
+        return Deployments.verity(Http.class, FindablePages.class, TestAccounts.class, TestFixtures.class, TestPages.class,
+                        RemoteFixtures.class)
                 .addAsLibraries(TestLibraries.jarOf(Jsoup.class));
     }
 
@@ -198,9 +202,15 @@ class FindingPagesIT {
     @Test
     @RunAsClient
     void theSitemapAndTheFeedsAreValidAgainstTheirSchemas() {
-        assertEquals(List.of(), SitemapSchema.errors(Http.get("/sitemap.xml", "*/*").body()));
-        assertEquals(List.of(), AtomSchema.errors(Http.get("/feed.atom", "*/*").body()));
-        assertEquals(List.of(), AtomSchema.errors(Http.get("/yoga/feed.atom", "*/*").body()));
+        RemoteFixtures.PageRef page = RemoteFixtures.richPage(); // so each document has an entry, whatever the date
+        String sitemap = Http.get("/sitemap.xml", "*/*").body();
+        assertTrue(sitemap.contains(page.url() + "</loc>"), sitemap);
+        assertEquals(List.of(), SitemapSchema.errors(sitemap));
+        for (String feed : List.of("/feed.atom", "/" + page.topic() + "/feed.atom")) {
+            String atom = Http.get(feed, "*/*").body();
+            assertTrue(atom.contains(page.slug()), feed + ": " + atom);
+            assertEquals(List.of(), AtomSchema.errors(atom), feed);
+        }
     }
 
     private static HttpResponse<String> rebuild(Account account) {

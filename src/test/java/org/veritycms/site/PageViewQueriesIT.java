@@ -13,7 +13,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.veritycms.page.CommentPolicy;
 import org.veritycms.testing.Deployments;
+import org.veritycms.testing.TestPages;
+import org.veritycms.testing.TestPages.TestPage;
 
 /** A reader's page view costs a handful of statements, however rich the page; a cached view costs none. */
 @ExtendWith(ArquillianExtension.class)
@@ -21,7 +24,7 @@ class PageViewQueriesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity();
+        return Deployments.verity(TestPages.class);
     }
 
     @PersistenceUnit(unitName = "verity")
@@ -36,6 +39,9 @@ class PageViewQueriesIT {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    TestPages pages;
+
     long statementsFor(Runnable view) {
         Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
         stats.setStatisticsEnabled(true);
@@ -48,19 +54,22 @@ class PageViewQueriesIT {
 
     @Test
     void renderingAPageWithMediaEvidenceAndRelatedPagesTakesAHandfulOfStatements() {
+        TestPage richPage = pages.publishRich(); // two media items, three sources, three related pages in three topics
+        TestPage plainPage = pages.publish(CommentPolicy.POSTMODERATED); // none of them, open to comments alike
         cache.clear();
-        long rich = statementsFor(() -> site.page("exercise", "exercises-for-lower-back-pain"));
-        long plain = statementsFor(() -> site.page("exercise", "staying-active-with-back-pain"));
+        long rich = statementsFor(() -> site.page(richPage.topic(), richPage.slug()));
+        long plain = statementsFor(() -> site.page(plainPage.topic(), plainPage.slug()));
         assertTrue(rich <= 10, "statements for a rich page: " + rich);
         assertTrue(rich - plain <= 2, "media, evidence and related pages do not multiply statements: " + rich + " vs " + plain);
     }
 
     @Test
     void aCachedViewTouchesNoDatabase() {
+        TestPage page = pages.publishRich();
         cache.clear();
-        cache.get("yoga", "gentle-yoga-for-back-pain", clock.instant(), () -> site.page("yoga", "gentle-yoga-for-back-pain"));
-        long cached = statementsFor(() -> cache.get("yoga", "gentle-yoga-for-back-pain", clock.instant(),
-                () -> site.page("yoga", "gentle-yoga-for-back-pain")));
+        cache.get(page.topic(), page.slug(), clock.instant(), () -> site.page(page.topic(), page.slug()));
+        long cached = statementsFor(() -> cache.get(page.topic(), page.slug(), clock.instant(),
+                () -> site.page(page.topic(), page.slug())));
         assertEquals(0, cached);
     }
 }

@@ -22,36 +22,43 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.Page;
-import org.veritycms.page.WithdrawalReason;
-import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
+import org.veritycms.page.WithdrawalReason;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
+import org.veritycms.testing.TestPages;
+import org.veritycms.testing.TestPages.TestPage;
 
-/** The public site over HTTP, against the seed content imported at start-up. */
+/**
+ * The public site over HTTP: the topics imported at start-up, and pages each test publishes for
+ * itself with dates from the clock (the seed pages' review dates are fixed, so as the calendar
+ * moves they fall due and are withdrawn).
+ */
 @ExtendWith(ArquillianExtension.class)
 class PublicSiteIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class);
+        return Deployments.verity(Http.class, TestPages.class);
     }
 
     @Inject
     PageRepository pages;
 
     @Inject
-    UserTransaction tx;
-
-    @jakarta.persistence.PersistenceContext
-    jakarta.persistence.EntityManager em;
+    TestPages testPages;
 
     @Inject
-    jakarta.enterprise.event.Event<PageChanged> changes;
+    UserTransaction tx;
 
     @Inject
     PageCache cache;
+
+    /** Topics of this test's own, made on first use: they list only pages published here. */
+    static final String TOPIC = "site-tests";
+    static final String OTHER_TOPIC = "site-tests-other";
 
     static JsonArray json(String body) {
         return Json.createReader(new StringReader(body)).readArray();
@@ -68,16 +75,20 @@ class PublicSiteIT {
 
     @Test
     void guidancePageShowsPageAndMediaReviewDates() {
-        JsonObject withMedia = json(Http.get("/api/v1/pages", "application/json").body()).stream()
-                .map(v -> v.asJsonObject())
-                .filter(p -> !p.getString("effectiveReviewDue").equals(p.getString("nextReviewDue")))
-                .findFirst().orElseThrow(() -> new AssertionError("no seed page whose media is due first"));
-        HttpResponse<String> page = Http.get(withMedia.getString("url"));
+        TestPage rich = testPages.publishRich();
+        JsonObject withMedia = Json.createReader(new StringReader(Http.get("/api/v1/pages/" + rich.slug(), "application/json")
+                .body())).readObject();
+        String effective = withMedia.getString("effectiveReviewDue");
+        assertTrue(effective.compareTo(withMedia.getString("nextReviewDue")) < 0, "the media is due before the page: " + withMedia);
+        assertTrue(withMedia.getJsonArray("media").stream().anyMatch(m -> m.asJsonObject().getString("nextReviewDue")
+                .equals(effective)), "the earliest media date is the page's effective one: " + withMedia);
+        HttpResponse<String> page = Http.get(rich.url());
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String html = page.body();
         assertTrue(html.contains("Media last reviewed"), "media dates");
         assertTrue(html.contains("Media review due"));
+        assertTrue(html.contains("<time datetime=\"" + effective + "\">"), "the media item's own due date");
         assertTrue(html.contains("Page last reviewed"));
         assertTrue(html.contains("Next review due"));
         assertTrue(html.contains("Last updated"));
@@ -87,10 +98,12 @@ class PublicSiteIT {
 
     @Test
     void aPageFromTheCacheIsAnsweredAsWhenRenderedAndStaysEachReadersOwn() {
-        String path = "/exercise/exercises-for-lower-back-pain";
-        cache.invalidate("exercises-for-lower-back-pain");
+        TestPage rich = testPages.publishRich();
+        String path = rich.url();
+        cache.invalidate(rich.slug());
+        assertTrue(cache.fresh(rich.topic(), rich.slug(), Instant.now()).isEmpty(), "not cached before the first reader");
         HttpResponse<String> rendered = Http.get(path);
-        assertTrue(cache.fresh("exercise", "exercises-for-lower-back-pain", Instant.now()).isPresent(), "cached");
+        assertTrue(cache.fresh(rich.topic(), rich.slug(), Instant.now()).isPresent(), "cached");
         HttpResponse<String> cached = Http.get(path);
         for (HttpResponse<String> r : List.of(rendered, cached)) {
             assertEquals(200, r.statusCode());
@@ -113,7 +126,7 @@ class PublicSiteIT {
         assertTrue(Http.get(path + "?rated=1").body().contains("Thank you for your rating."), "thank-you after rating");
         assertTrue(Http.get(path + "?comment=held").body().contains("waiting for a moderator"), "notice after posting");
         assertFalse(Http.get(path + "?comment=%3Cb%3E").body().contains("<b>"), "no other notice, nothing echoed");
-        assertEquals(404, Http.get("/exercise/exercises-for-lower-back-pain-x").statusCode(), "not cached, not found");
+        assertEquals(404, Http.get(path + "-x").statusCode(), "not cached, not found");
     }
 
     private static String readerCookie(HttpResponse<String> r) {
@@ -133,10 +146,15 @@ class PublicSiteIT {
 
     @Test
     void topicPageListsItsPagesOnly() {
-        HttpResponse<String> yoga = Http.get("/yoga");
-        assertEquals(200, yoga.statusCode());
-        json(Http.get("/api/v1/pages?topic=pilates", "application/json").body()).forEach(p ->
-                assertFalse(yoga.body().contains(p.asJsonObject().getString("url") + "\""), "pilates page on yoga"));
+        TestPage mine = testPages.publishIn(TOPIC, CommentPolicy.CLOSED);
+        TestPage other = testPages.publishIn(OTHER_TOPIC, CommentPolicy.CLOSED);
+        HttpResponse<String> topic = Http.get("/" + TOPIC);
+        assertEquals(200, topic.statusCode());
+        assertTrue(topic.body().contains("href=\"" + mine.url() + "\""), "the topic lists its own page");
+        JsonArray others = json(Http.get("/api/v1/pages?topic=" + OTHER_TOPIC, "application/json").body());
+        assertTrue(others.stream().anyMatch(p -> p.asJsonObject().getString("url").equals(other.url())), others.toString());
+        others.forEach(p -> assertFalse(topic.body().contains(p.asJsonObject().getString("url") + "\""),
+                "a page of another topic on " + TOPIC));
     }
 
     @Test
@@ -160,28 +178,27 @@ class PublicSiteIT {
 
     @Test
     void pageUnderTheWrongTopicIsNotFound() {
-        JsonObject any = json(Http.get("/api/v1/pages?topic=yoga", "application/json").body()).getJsonObject(0);
-        assertEquals(200, Http.get(any.getString("url")).statusCode());
-        assertEquals(404, Http.get("/pilates/" + any.getString("slug")).statusCode());
+        TestPage page = testPages.publishIn(TOPIC, CommentPolicy.CLOSED);
+        testPages.publishIn(OTHER_TOPIC, CommentPolicy.CLOSED); // the other topic exists
+        assertEquals(200, Http.get(page.url()).statusCode());
+        assertEquals(200, Http.get("/" + OTHER_TOPIC).statusCode());
+        assertEquals(404, Http.get("/" + OTHER_TOPIC + "/" + page.slug()).statusCode());
     }
 
     @Test
     void withdrawnPageAnswers410LinkingItsTopicAndLeavesTheLists() throws Exception {
-        JsonObject victim = json(Http.get("/api/v1/pages?topic=exercise", "application/json").body()).getJsonObject(0);
-        String slug = victim.getString("slug");
-        assertEquals(200, Http.get(victim.getString("url")).statusCode(), "cached while published");
-        setWithdrawn(slug, true);
-        try {
-            HttpResponse<String> gone = Http.get(victim.getString("url"));
-            assertEquals(410, gone.statusCode());
-            assertTrue(gone.body().contains("href=\"/exercise\""), "links the topic");
-            assertFalse(Http.get("/exercise").body().contains(victim.getString("url") + "\""), "gone from the topic");
-            assertFalse(Http.get("/api/v1/pages", "application/json").body().contains("\"" + slug + "\""));
-            assertEquals(410, Http.get("/api/v1/pages/" + slug, "application/json").statusCode());
-        } finally {
-            setWithdrawn(slug, false);
-        }
-        assertEquals(200, Http.get(victim.getString("url")).statusCode());
+        TestPage victim = testPages.publishIn(TOPIC, CommentPolicy.CLOSED);
+        String slug = victim.slug();
+        assertEquals(200, Http.get(victim.url()).statusCode(), "cached while published");
+        assertTrue(Http.get("/" + TOPIC).body().contains(victim.url() + "\""), "listed in its topic while published");
+        assertTrue(Http.get("/api/v1/pages", "application/json").body().contains("\"" + slug + "\""), "and in the API");
+        withdrawForSafety(slug);
+        HttpResponse<String> gone = Http.get(victim.url());
+        assertEquals(410, gone.statusCode());
+        assertTrue(gone.body().contains("href=\"/" + TOPIC + "\""), "links the topic");
+        assertFalse(Http.get("/" + TOPIC).body().contains(victim.url() + "\""), "gone from the topic");
+        assertFalse(Http.get("/api/v1/pages", "application/json").body().contains("\"" + slug + "\""));
+        assertEquals(410, Http.get("/api/v1/pages/" + slug, "application/json").statusCode());
     }
 
     @Test
@@ -210,20 +227,10 @@ class PublicSiteIT {
         assertEquals(404, Http.get("/WEB-INF/verity/content/topics.yaml", "*/*").statusCode());
     }
 
-    private void setWithdrawn(String slug, boolean withdrawn) throws Exception {
+    private void withdrawForSafety(String slug) throws Exception {
         tx.begin();
         Page page = pages.findBySlug(slug).orElseThrow();
-        if (withdrawn) {
-            page.withdrawByEditor(WithdrawalReason.SAFETY, "Withdrawn by a test");
-            tx.commit();
-        } else {
-            tx.commit();
-            // test clean-up only: no workflow puts a withdrawn page back without reopening and review
-            tx.begin();
-            em.createNativeQuery("update page set status = 'PUBLISHED', withdrawal_reason = null,"
-                    + " withdrawal_note = null where slug = ?1").setParameter(1, slug).executeUpdate();
-            tx.commit();
-            changes.fire(new PageChanged(slug));
-        }
+        page.withdrawByEditor(WithdrawalReason.SAFETY, "Withdrawn by a test");
+        tx.commit();
     }
 }

@@ -32,8 +32,19 @@ public final class RemoteFixtures {
         return new Login(o.getString("username"), o.getString("password"));
     }
 
+    /** A new text-only page open to comments, published (or published, then withdrawn by an editor). */
     public static PageRef page(boolean withdrawn) {
         JsonObject o = post("/test-fixtures/pages?withdrawn=" + withdrawn);
+        return new PageRef(o.getString("topic"), o.getString("slug"));
+    }
+
+    /**
+     * A new published page open to comments with everything a guidance page can show: a video and
+     * an image due for review before the page, sources and related pages, all dated from the
+     * server's today. It is about back pain, so a search for "back" finds it.
+     */
+    public static PageRef richPage() {
+        JsonObject o = post("/test-fixtures/pages?rich=true");
         return new PageRef(o.getString("topic"), o.getString("slug"));
     }
 

@@ -38,12 +38,16 @@ public class TestFixtures {
         return Map.of("username", account.username(), "password", TestAccounts.PASSWORD);
     }
 
-    /** A new published page open to comments; answers its address parts. */
+    /**
+     * A new published page open to comments, with today's dates by the server's clock; answers its
+     * address parts. A rich page ({@link TestPages#publishRich}) has media due before it, sources
+     * and related pages; otherwise the page is text only.
+     */
     @POST
     @Path("pages")
     @PermitAll
-    public Map<String, String> page(@QueryParam("withdrawn") boolean withdrawn) {
-        TestPages.TestPage page = pages.publish(CommentPolicy.POSTMODERATED);
+    public Map<String, String> page(@QueryParam("withdrawn") boolean withdrawn, @QueryParam("rich") boolean rich) {
+        TestPages.TestPage page = rich ? pages.publishRich() : pages.publish(CommentPolicy.POSTMODERATED);
         if (withdrawn) {
             pages.withdraw(page);
         }
