@@ -42,18 +42,17 @@ public class ApiDocument implements OASFilter {
                 .description("An account's username and password; no session is opened."));
         components.addSecurityScheme(SESSION, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.COOKIE).name("verity_session").description("The session of a signed-in browser."));
-        components.addSchema(PROBLEM, OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+        components.addSchema(PROBLEM, typed(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details, as every error is answered.")
-                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
-                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("instance", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("errorId", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(OASFactory.createSchema()
-                        .type(Schema.SchemaType.OBJECT)
-                        .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                        .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))))
+                .addProperty("type", typed(Schema.SchemaType.STRING))
+                .addProperty("title", typed(Schema.SchemaType.STRING))
+                .addProperty("status", typed(Schema.SchemaType.INTEGER))
+                .addProperty("detail", typed(Schema.SchemaType.STRING))
+                .addProperty("instance", typed(Schema.SchemaType.STRING))
+                .addProperty("errorId", typed(Schema.SchemaType.STRING))
+                .addProperty("errors", typed(Schema.SchemaType.ARRAY).items(typed(Schema.SchemaType.OBJECT)
+                        .addProperty("field", typed(Schema.SchemaType.STRING))
+                        .addProperty("message", typed(Schema.SchemaType.STRING))))
                 .addRequired("title").addRequired("status"));
         openAPI.setComponents(components);
         if (openAPI.getPaths() == null) {
@@ -123,6 +122,10 @@ public class ApiDocument implements OASFilter {
             problem(responses, "429", "Too many requests from this client; Retry-After says when to try again.");
         }
         operation.setResponses(responses);
+    }
+
+    private static Schema typed(Schema.SchemaType type) {
+        return OASFactory.createSchema().type(List.of(type));
     }
 
     private static void problem(APIResponses responses, String status, String description) {

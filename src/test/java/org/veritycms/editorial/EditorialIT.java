@@ -889,6 +889,15 @@ class EditorialIT {
         assertTrue(paths.containsKey("/api/v1/accounts"));
         assertTrue(paths.containsKey("/api/v1/audit"));
         assertTrue(paths.containsKey("/api/v1/editorial/pages/{slug}/transitions"));
+        JsonObject step = paths.getJsonObject("/api/v1/editorial/pages/{slug}/transitions").getJsonObject("post")
+                .getJsonObject("responses");
+        for (String status : List.of("400", "404", "409", "415")) {
+            assertTrue(step.containsKey(status), "a transition can answer " + status + ": " + step.keySet());
+        }
+        assertTrue(step.getJsonObject("409").getJsonObject("content").containsKey("application/problem+json"));
+        assertTrue(paths.getJsonObject("/api/v1/pages/{slug}").getJsonObject("get").getJsonObject("responses")
+                .containsKey("410"), "a withdrawn page answers 410");
+        assertTrue(object(doc).getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
         List<String> undescribed = new ArrayList<>();
         for (String path : paths.keySet()) {
             for (Map.Entry<String, JsonValue> op : paths.getJsonObject(path).entrySet()) {
