@@ -76,6 +76,12 @@ public class AccessFilter implements ContainerRequestFilter {
         if (session != null) {
             Optional<SignedIn> fromSession = authenticator.fromSession(session.getValue());
             if (fromSession.isPresent()) {
+                if (isApi(request) && !SAFE_METHODS.contains(request.getMethod()) && !sameOrigin(request)) {
+                    // a browser session may change things through the API only from this site's own pages
+                    throw new ProblemException(Problem.of(403, "cross-site", "Not from this site",
+                            "A change made with a browser session must come from this site's own pages (same Origin)."
+                                    + " API clients sign in with HTTP Basic instead."));
+                }
                 return fromSession;
             }
         }
@@ -102,6 +108,27 @@ public class AccessFilter implements ContainerRequestFilter {
         Method method = resource.getResourceMethod();
         return method != null && (method.isAnnotationPresent(DenyAll.class)
                 || resource.getResourceClass().isAnnotationPresent(DenyAll.class) && !method.isAnnotationPresent(PermitAll.class));
+    }
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Whether the browser says the request comes from this site: Sec-Fetch-Site, or else an Origin naming this host. */
+    static boolean sameOrigin(ContainerRequestContext request) {
+        String site = request.getHeaderString("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin");
+        }
+        String origin = request.getHeaderString("Origin");
+        String host = request.getHeaderString("Host");
+        if (origin == null || host == null) {
+            return false;
+        }
+        try {
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static boolean isApi(ContainerRequestContext request) {

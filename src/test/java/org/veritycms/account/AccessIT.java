@@ -27,7 +27,7 @@ class AccessIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, TestAccounts.class);
+        return Deployments.verity(Http.class, TestAccounts.class, org.veritycms.testing.Sessions.class);
     }
 
     @Inject
@@ -111,6 +111,32 @@ class AccessIT {
     private static String message(String html) {
         int start = html.indexOf("role=\"alert\"");
         return start < 0 ? "" : html.substring(start, html.indexOf("</", start));
+    }
+
+    @Test
+    void aBrowserSessionChangesNothingThroughTheApiFromAnotherSite() {
+        Account editor = testAccounts.create(Role.EDITOR);
+        String cookie = org.veritycms.testing.Sessions.signIn(editor.username());
+        String body = "{\"body\": \"**hello**\"}";
+        HttpResponse<String> forged = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/editorial/preview"))
+                .header("Cookie", cookie).header("Origin", "https://evil.example").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(forged.body().contains("cross-site"), forged.body());
+        HttpResponse<String> noOrigin = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/editorial/preview"))
+                .header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(403, noOrigin.statusCode(), "without Origin or Sec-Fetch-Site a cookie alone is not enough");
+        HttpResponse<String> crossFetch = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/editorial/preview"))
+                .header("Cookie", cookie).header("Sec-Fetch-Site", "cross-site").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(403, crossFetch.statusCode());
+        HttpResponse<String> own = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/editorial/preview"))
+                .header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("<strong>hello</strong>"), own.body());
+        assertEquals(200, org.veritycms.testing.Sessions.get(cookie, "/api/v1/me").statusCode(), "reading with the session stays allowed");
     }
 
     @Test
