@@ -63,6 +63,17 @@ class ThemeRenderingTest {
     }
 
     @Test
+    void countsReadAsEnglishForOneAndForMany() {
+        Messages messages = new Messages(new ThemeRegistry(List.of(THEMES), "default").chain(), java.util.Locale.UK);
+        assertEquals("Rated once so far.", messages.get("rating.few", 1));
+        assertEquals("Rated 3 times so far.", messages.get("rating.few", 3));
+        assertEquals("Average rating 5 - based on 1 rating", messages.get("rating.average", "5", 1));
+        assertEquals("1 decision made.", messages.get("moderation.done", 1, 0));
+        assertEquals("4 decisions made; 1 was not possible for the status that comment had.",
+                messages.get("moderation.done", 4, 1));
+    }
+
+    @Test
     void everyMessageKeyUsedByATemplateExistsInEveryBundle() throws IOException {
         Pattern use = Pattern.compile("msg\\(\"([a-zA-Z0-9._-]+)\"");
         try (Stream<Path> themes = Files.list(THEMES)) {
