@@ -208,6 +208,10 @@ class PublicSiteIT {
         assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertEquals(404, Http.get("/assets/../WEB-INF/web.xml", "*/*").statusCode());
         assertEquals(404, Http.get("/assets/nothing.css", "*/*").statusCode());
+        HttpResponse<String> icon = Http.get("/assets/favicon.svg", "image/svg+xml");
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+        assertTrue(Http.get("/").body().contains("<link rel=\"icon\" href=\"/assets/favicon.svg\""), "every page names its icon");
     }
 
     @Test
