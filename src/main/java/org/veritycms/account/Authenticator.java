@@ -32,10 +32,11 @@ public class Authenticator {
     @Inject
     Clock clock;
 
-    private static final int FAILED_BASIC_PER_MINUTE = 20;
+    /** The rate-limit action counting failed HTTP Basic sign-ins per address ({@code verity.rate-limit.failed-basic}). */
+    private static final String FAILED_BASIC = "failed-basic";
 
-    private final Cache<String, java.util.concurrent.atomic.AtomicInteger> failedBasic = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(60, TimeUnit.SECONDS).build();
+    @Inject
+    org.veritycms.shared.RateLimits limits;
 
     private final Cache<String, Long> verifiedBasic = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(60, TimeUnit.SECONDS).build();
@@ -69,13 +70,10 @@ public class Authenticator {
             return Optional.empty();
         }
         // credentials not verified lately cost a password hash: failures are limited per address before hashing
-        java.util.concurrent.atomic.AtomicInteger failed = failedBasic.get(address, a -> new java.util.concurrent.atomic.AtomicInteger());
-        if (failed.get() >= FAILED_BASIC_PER_MINUTE) {
-            throw org.veritycms.shared.ProblemException.tooManyRequests(60);
-        }
+        limits.requireLeft(FAILED_BASIC, address);
         SignIn.Result result = signIn.attempt(decoded.substring(0, colon), decoded.substring(colon + 1), address);
         if (!result.succeeded()) {
-            failed.incrementAndGet();
+            limits.spend(FAILED_BASIC, address);
             return Optional.empty();
         }
         verifiedBasic.put(key, result.account().id());

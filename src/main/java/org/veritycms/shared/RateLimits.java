@@ -45,14 +45,33 @@ public class RateLimits {
 
     /** Takes one request from the client's bucket for this action, or answers 429 with Retry-After. */
     public void check(String action, String clientKey) {
-        Bucket bucket = buckets.get(action + "|" + clientKey, k -> {
-            long limit = capacityOf(action);
-            return Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build()).build();
-        });
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(action, clientKey).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
             throw ProblemException.tooManyRequests(seconds);
         }
+    }
+
+    /**
+     * For limits on failures only: answers 429 when the client's bucket for this action is empty,
+     * without taking from it ({@link #spend} takes, once the attempt has failed).
+     */
+    public void requireLeft(String action, String clientKey) {
+        Bucket bucket = bucket(action, clientKey);
+        if (bucket.getAvailableTokens() < 1) {
+            throw ProblemException.tooManyRequests(Math.max(1, window.toSeconds()));
+        }
+    }
+
+    /** Takes one from the client's bucket for this action, whatever is left. */
+    public void spend(String action, String clientKey) {
+        bucket(action, clientKey).tryConsume(1);
+    }
+
+    private Bucket bucket(String action, String clientKey) {
+        return buckets.get(action + "|" + clientKey, k -> {
+            long limit = capacityOf(action);
+            return Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build()).build();
+        });
     }
 }

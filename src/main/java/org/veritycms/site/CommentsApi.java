@@ -16,6 +16,7 @@ import org.veritycms.comment.CommentThreads;
 import org.veritycms.comment.Commenting;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
+import org.veritycms.page.Readability;
 import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.shared.ProblemException;
 
@@ -50,7 +51,7 @@ public class CommentsApi {
         Page page = pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
         readable.require(page, clock.instant());
         List<CommentThreads.Thread> threads = CommentThreads.arrange(comments.publishedOn(page.id()));
-        return new PageComments(slug, page.commentPolicy().name(), Commenting.isOpen(page, readable.of(page, clock.instant())),
+        return new PageComments(slug, page.commentPolicy().name(), Commenting.isOpen(page, Readability.READABLE),
                 CommentThreads.count(threads), threads.stream()
                         .map(t -> json(t.comment(), t.replies().stream().map(r -> json(r, List.of())).toList())).toList());
     }
