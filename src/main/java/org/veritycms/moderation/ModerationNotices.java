@@ -2,9 +2,11 @@ package org.veritycms.moderation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -18,6 +20,8 @@ import org.veritycms.account.AccountRepository;
 import org.veritycms.account.Role;
 import org.veritycms.comment.Comment;
 import org.veritycms.notification.Outbox;
+import org.veritycms.notification.RetentionPassed;
+import org.veritycms.notification.SentMessageRetention;
 
 /**
  * The e-mails moderation sends, kept as {@code moderation_notice} rows and put in the outbox in the
@@ -96,6 +100,19 @@ public class ModerationNotices {
             }
         }
         return written;
+    }
+
+    /**
+     * Erases the addresses and texts of notices written before the retention cutoff, as the outbox
+     * does with the messages themselves. Each erased address stays distinct (it names the notice),
+     * so that a day's digests to several moderators remain distinct rows.
+     */
+    @Transactional
+    void erase(@Observes RetentionPassed passed) {
+        em.createQuery("update ModerationNotice n set n.recipient = concat(:erased, ' ', cast(n.id as String)), n.body = ''"
+                        + " where n.createdAt < :cutoff and n.recipient not like :erasedPrefix")
+                .setParameter("erased", SentMessageRetention.ERASED).setParameter("erasedPrefix", SentMessageRetention.ERASED + "%")
+                .setParameter("cutoff", passed.cutoff()).executeUpdate();
     }
 
     /** Keeps the notice and puts it in the outbox, which delivers it (once, whatever re-runs). */

@@ -14,6 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
@@ -106,14 +108,35 @@ public final class ErrorMappers {
     /** Anything else: unreadable bodies are the client's fault; the rest is ours, logged with its id. */
     @Provider
     public static class Unexpected extends Base<Throwable> {
+
+        private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
         @Override
         public Response toResponse(Throwable e) {
+            Problem.FieldError notWhole = notAWholeNumber(e);
+            if (notWhole != null) {
+                return answer(new Problem("validation", "Invalid input", 400, "Some fields are not valid.", List.of(notWhole)), e);
+            }
             if (isUnreadableBody(e)) {
                 return answer(Problem.of(400, "malformed-body", "Malformed request body",
                         "The request body could not be read as the expected JSON or form."), e);
             }
             return answer(Problem.of(500, "server-error", "Something went wrong",
                     "The server could not complete the request. Quote the error id if you report it."), e);
+        }
+
+        /** The field a whole number was expected in (JSON-B names it in the message that wraps ours), or null. */
+        private static Problem.FieldError notAWholeNumber(Throwable e) {
+            String field = "body";
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                Matcher named = PROPERTY.matcher(String.valueOf(t.getMessage()));
+                if (named.find()) {
+                    field = named.group(1);
+                }
+                if (t instanceof JsonBinding.NotAWholeNumber) {
+                    return new Problem.FieldError(field, t.getMessage());
+                }
+            }
+            return null;
         }
 
         private static boolean isUnreadableBody(Throwable e) {

@@ -762,6 +762,45 @@ class EditorialIT {
     }
 
     @Test
+    void aVersionIsAWholeNumberAndABodyValidUtf8OrTheSaveIsRefusedAndChangesNothing() {
+        Account author = accounts.create(Role.AUTHOR);
+        String slug = draft(author);
+        long version = detail(slug, author).getJsonNumber("version").longValue();
+        String valid = pageJson(slug, "exercise", "Changed", BODY, version, "Edit");
+        for (String bad : List.of(version + ".5", "99999999999999999999", "\"" + version + "\"")) {
+            HttpResponse<String> refused = put("/api/v1/editorial/pages/" + slug,
+                    valid.replace("\"version\":" + version, "\"version\":" + bad), author);
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+            if (!bad.startsWith("\"")) {
+                assertEquals("version", object(refused).getJsonArray("errors").getJsonObject(0).getString("field"), refused.body());
+            }
+        }
+        byte[] utf8 = valid.getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[utf8.length + 3];
+        int at = valid.indexOf("Changed");
+        System.arraycopy(utf8, 0, broken, 0, at);
+        broken[at] = (byte) 0xC3; // a lead byte with no continuation, then a lone continuation byte
+        broken[at + 1] = (byte) 0x28;
+        broken[at + 2] = (byte) 0xA9;
+        System.arraycopy(utf8, at, broken, at + 3, utf8.length - at);
+        HttpResponse<String> notUtf8 = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/editorial/pages/" + slug))
+                .header("Authorization", TestAccounts.basic(author)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(broken)).build());
+        assertEquals(400, notUtf8.statusCode(), notUtf8.body());
+        assertTrue(notUtf8.body().contains("invalid-encoding"), notUtf8.body());
+        assertEquals(title(slug), detail(slug, author).getString("title"), "nothing was saved");
+        assertEquals(version, detail(slug, author).getJsonNumber("version").longValue());
+
+        HttpResponse<String> wildcard = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/editorial/preview"))
+                .header("Authorization", TestAccounts.basic(author)).header("Content-Type", "*/*")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("# Not JSON")).build());
+        assertEquals(415, wildcard.statusCode(), wildcard.body());
+        assertEquals("application/problem+json", wildcard.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(200, put("/api/v1/editorial/pages/" + slug, valid, author).statusCode(), "the whole-number version saves");
+    }
+
+    @Test
     void theAuditLogCannotBeChangedOrDeleted() {
         Account admin = accounts.create(Role.ADMIN);
         assertEquals(405, call("PUT", "/api/v1/audit", "{}", admin).statusCode());

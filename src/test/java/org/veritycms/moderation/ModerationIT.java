@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.veritycms.account.Account;
 import org.veritycms.account.Role;
+import org.veritycms.notification.SentMessageRetention;
 import org.veritycms.page.CommentPolicy;
+import org.veritycms.shared.VerityClock;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
 import org.veritycms.testing.ModerationProbe;
@@ -61,6 +63,12 @@ class ModerationIT {
 
     @Inject
     ModerationDigest digest;
+
+    @Inject
+    VerityClock clock;
+
+    @Inject
+    SentMessageRetention retention;
 
     Account moderator;
 
@@ -132,6 +140,16 @@ class ModerationIT {
         assertEquals("misinformation", detail.getJsonObject("comment").getString("rejectionReason"));
         assertTrue(detail.getJsonObject("comment").getBoolean("authorGaveEmail"));
         assertTrue(!detail.toString().contains("author@readers.example"), "the queue never shows the address");
+
+        clock.pin(java.time.Instant.now().plus(java.time.Duration.ofDays(31)));
+        try {
+            retention.eraseExpired();
+        } finally {
+            clock.release();
+        }
+        ModerationNotice erased = probe.noticesAbout(id).get(0);
+        assertTrue(erased.recipient().startsWith(SentMessageRetention.ERASED), erased.recipient());
+        assertEquals("", erased.body(), "moderation's copy of the message goes with the outbox's");
     }
 
     @Test

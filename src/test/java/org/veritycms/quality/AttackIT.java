@@ -230,6 +230,117 @@ class AttackIT {
         assertEquals(List.of(), wrong);
     }
 
+    // The outside probe's findings, each reproduced. (The sign-in answers and back-off, and a browser
+    // session used from another site, are in AccessIT, which can sign in from a second address.)
+
+    @Test
+    void aReadersAddressReachesAdministratorsOnlyAndIsMaskedForOtherStaff() {
+        String local = "probe-" + Long.toString(System.nanoTime(), 36);
+        String address = local + "@readers.example";
+        HttpResponse<String> form = Http.get("/subscribe");
+        String cookie = readerCookie(form);
+        String csrf = Jsoup.parse(form.body()).selectFirst("input[name=csrf]").val();
+        HttpResponse<String> asked = Http.post("/subscribe", "application/x-www-form-urlencoded",
+                encode(Map.of("csrf", csrf, "email", address, "topic", live.topic())), "Cookie", cookie);
+        assertTrue(asked.statusCode() == 303 || asked.statusCode() == 200, asked.statusCode() + " " + asked.body());
+
+        HttpResponse<String> admin = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/notifications"))
+                .header("Authorization", BY_ROLE.get(Role.ADMIN).basic()).header("Accept", "application/json").build());
+        assertEquals(200, admin.statusCode());
+        assertTrue(admin.body().contains(address), "an administrator sees the address");
+        HttpResponse<String> editor = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/notifications"))
+                .header("Authorization", BY_ROLE.get(Role.EDITOR).basic()).header("Accept", "application/json").build());
+        assertEquals(200, editor.statusCode());
+        assertTrue(!editor.body().contains(local), "an editor sees the address masked: " + editor.body());
+        String reviewer = Sessions.signIn(BY_ROLE.get(Role.CLINICAL_REVIEWER).username());
+        HttpResponse<String> operations = Sessions.get(reviewer, "/admin/operations");
+        assertEquals(200, operations.statusCode());
+        assertTrue(!operations.body().contains(local), "a clinical reviewer sees the address masked");
+    }
+
+    @Test
+    void controlCharactersAreRefusedByFieldAndTheFeedsStayReadable() {
+        String slug = "probe-bell-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        HttpResponse<String> bell = api("POST", "/api/v1/editorial/pages", "application/json",
+                pageJson(slug, "Bell\u0007 title", "https://example.org/guideline"), BY_ROLE.get(Role.AUTHOR));
+        assertEquals(400, bell.statusCode(), bell.body());
+        assertTrue(bell.body().contains("\"title\""), "the field is named: " + bell.body());
+        for (String feed : List.of("/feed.atom", "/" + live.topic() + "/feed.atom")) {
+            HttpResponse<String> r = Http.get(feed, "application/atom+xml");
+            assertEquals(200, r.statusCode(), feed);
+            assertTrue(r.body().chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'), feed);
+        }
+        HttpResponse<String> form = Http.get("/admin/login");
+        String csrf = Jsoup.parse(form.body()).selectFirst("input[name=csrf]").val();
+        for (String next : List.of("/a b", "/a\tb", "/a\u3000b", "//evil.example/", "https://evil.example/")) {
+            HttpResponse<String> signedIn = Http.post("/admin/login", "application/x-www-form-urlencoded",
+                    encode(Map.of("csrf", csrf, "username", everything.username(), "password", everything.password(), "next", next)),
+                    "Cookie", readerCookie(form));
+            assertTrue(signedIn.statusCode() < 500, next + ": " + signedIn.statusCode());
+            String location = signedIn.headers().firstValue("Location").orElse("");
+            assertTrue(!location.contains("evil.example") && (location.isEmpty() || location.startsWith("/")
+                    || location.startsWith(Http.base() + "/")), next + " went to " + location);
+        }
+    }
+
+    @Test
+    void onlyWebAddressesOwnDraftsWholeVersionsUtf8AndNamedTypesGetIn() {
+        RemoteFixtures.Login author = BY_ROLE.get(Role.AUTHOR);
+        String slug = "probe-input-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        HttpResponse<String> script = api("POST", "/api/v1/editorial/pages", "application/json",
+                pageJson(slug, "A title", "javascript:alert(1)"), author);
+        assertEquals(400, script.statusCode(), script.body());
+        assertTrue(script.body().contains("evidence"), script.body());
+        HttpResponse<String> created = api("POST", "/api/v1/editorial/pages", "application/json",
+                pageJson(slug, "A title", "https://example.org/guideline"), author);
+        assertEquals(201, created.statusCode(), created.body());
+        String path = "/api/v1/editorial/pages/" + slug;
+        String saved = pageJson(slug, "A new title", "https://example.org/guideline").replace("{", "{\"version\":VERSION,");
+        HttpResponse<String> otherAuthor = api("PUT", path, "application/json", saved.replace("VERSION", "0"),
+                RemoteFixtures.account("AUTHOR"));
+        assertEquals(403, otherAuthor.statusCode(), "another author's draft: " + otherAuthor.body());
+        for (String version : List.of("0.5", "1.5", "99999999999999999999", "1e400")) {
+            HttpResponse<String> r = api("PUT", path, "application/json", saved.replace("VERSION", version), author);
+            assertEquals(400, r.statusCode(), version + ": " + r.body());
+            assertTrue(r.body().contains("\"version\""), version + ": " + r.body());
+        }
+        byte[] notUtf8 = saved.replace("VERSION", "0").replace("A new title", "A new title \u00ff").getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> latin1 = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + path))
+                .header("Authorization", author.basic()).header("Content-Type", "application/json")
+                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(notUtf8)).build());
+        assertEquals(400, latin1.statusCode(), latin1.body());
+        assertTrue(latin1.body().contains("invalid-encoding"), latin1.body());
+        HttpResponse<String> wildcard = api("POST", "/api/v1/editorial/preview", "*/*", "# Not JSON", author);
+        assertEquals(415, wildcard.statusCode(), wildcard.body());
+        HttpResponse<String> detail = api("GET", path, null, null, author);
+        assertTrue(detail.body().contains("\"A title\""), "nothing was changed: " + detail.body());
+    }
+
+    private static HttpResponse<String> api(String method, String path, String contentType, String body, RemoteFixtures.Login as) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Http.base() + path)).header("Accept", "application/json")
+                .header("Authorization", as.basic());
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return Http.send(b.build());
+    }
+
+    private static String pageJson(String slug, String title, String evidenceUrl) {
+        return Json.createObjectBuilder().add("slug", slug).add("topic", live.topic()).add("title", title)
+                .add("summary", "What the probe sent.").add("body", "Some advice.\n\n## When to get help\n\nCall 111.\n")
+                .add("tier", "STANDARD").add("owner", "physio-team").add("comments", "CLOSED")
+                .add("evidence", Json.createArrayBuilder().add(Json.createObjectBuilder().add("title", "A guideline")
+                        .add("url", evidenceUrl).add("publisher", "A body").add("accessed", "2026-10-01")))
+                .add("changeNote", "").build().toString();
+    }
+
+    private static String readerCookie(HttpResponse<String> page) {
+        return page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("verity_reader="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+    }
+
     /** A page an author wrote and submitted for review through the admin's forms, so its approval form is offered. */
     private static String pageInReview() {
         RemoteFixtures.Login author = RemoteFixtures.account("AUTHOR");

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.veritycms.account.Account;
 import org.veritycms.account.AccountRepository;
 import org.veritycms.account.Role;
+import org.veritycms.notification.Notification;
 import org.veritycms.notification.NotificationDispatcher;
+import org.veritycms.notification.Outbox;
+import org.veritycms.notification.SentMessageRetention;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageStatus;
 import org.veritycms.shared.ProblemException;
@@ -77,6 +80,12 @@ class ReviewLifecycleIT {
 
     @Inject
     VerityClock clock;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SentMessageRetention retention;
 
     GreenMail smtp;
     Set<String> publishedBefore;
@@ -258,6 +267,33 @@ class ReviewLifecycleIT {
         assertEquals(404, Http.get("/exercise/" + slug).statusCode(), "the read path honours expireAt before any job runs");
         assertTrue(publishing.run() >= 1);
         assertEquals(PageStatus.ARCHIVED, fixtures.status(slug));
+    }
+
+    @Test
+    void aSentMessagesAddressIsErasedOnceTheRetentionPeriodHasPassed() {
+        java.time.Instant sentAt = java.time.Instant.parse("2031-03-01T09:00:00Z");
+        clock.pin(sentAt);
+        outbox.enqueue("retention-sent-" + RUN, "TEST", "kept-" + RUN + "@example.test", "Subject " + RUN, "Body " + RUN);
+        dispatcher.dispatch();
+        outbox.enqueue("retention-pending-" + RUN, "TEST", "waiting-" + RUN + "@example.test", "Later " + RUN, "Body");
+        assertEquals(Notification.Status.SENT, outbox.find("retention-sent-" + RUN).orElseThrow().status());
+
+        clock.pin(sentAt.plus(java.time.Duration.ofDays(30)).minusSeconds(1));
+        retention.eraseExpired();
+        assertEquals("kept-" + RUN + "@example.test", outbox.find("retention-sent-" + RUN).orElseThrow().recipient(),
+                "kept until the 30 days have passed");
+
+        clock.pin(sentAt.plus(java.time.Duration.ofDays(30)).plusSeconds(1));
+        assertTrue(retention.eraseExpired() >= 1);
+        Notification erased = outbox.find("retention-sent-" + RUN).orElseThrow();
+        assertEquals(SentMessageRetention.ERASED, erased.recipient());
+        assertEquals("", erased.body());
+        assertEquals("Subject " + RUN, erased.subject(), "what was sent, and when, stays on record");
+        assertEquals(Notification.Status.SENT, erased.status());
+        assertEquals("waiting-" + RUN + "@example.test", outbox.find("retention-pending-" + RUN).orElseThrow().recipient(),
+                "a message not yet sent keeps its address");
+        assertEquals(erased.id(), outbox.enqueue("retention-sent-" + RUN, "TEST", "again@example.test", "S", "B").id(),
+                "the erased message still stops the same message being sent twice");
     }
 
     /** The text of the public review notice, or "" when the page has none. */
