@@ -95,6 +95,7 @@ public class PageEditor {
     public Page save(String slug, PageInput input, SignedIn who) {
         Page page = lockedPage(slug);
         requireAny(who, "edit pages", Role.AUTHOR, Role.EDITOR);
+        requireOwnDraft(page, who, "edit");
         if (input.version() == null) {
             throw invalid("version", "is required: send the version you edited");
         }
@@ -105,7 +106,6 @@ public class PageEditor {
                     + ", yours was " + input.version() + "). Nothing was overwritten; compare your text with the"
                     + " current page, then save again.");
         }
-        requireOwnDraft(page, who, "edit");
         if (input.declaredNonClinical()) {
             if (!who.has(Role.EDITOR)) {
                 throw forbidden("Only an editor may declare a change non-clinical.");
