@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.veritycms.shared.DatabaseUnavailable;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
@@ -115,6 +116,11 @@ public final class ErrorMappers {
             Problem.FieldError notWhole = notAWholeNumber(e);
             if (notWhole != null) {
                 return answer(new Problem("validation", "Invalid input", 400, "Some fields are not valid.", List.of(notWhole)), e);
+            }
+            if (DatabaseUnavailable.isCause(e)) {
+                return Response.fromResponse(answer(Problem.of(503, "unavailable", "Service briefly unavailable",
+                        "The database could not be reached. Nothing was saved; please try again in a few seconds."), e))
+                        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
             }
             if (isUnreadableBody(e)) {
                 return answer(Problem.of(400, "malformed-body", "Malformed request body",

@@ -44,7 +44,10 @@ public class ErrorResponses {
 
     public Response respond(Problem problem, Throwable cause, UriInfo uri, HttpHeaders headers, Map<String, ?> extra) {
         String errorId = UUID.randomUUID().toString().substring(0, 8);
-        if (problem.status() >= 500) {
+        if (problem.status() == 503) {
+            // an outage answers many requests alike: one line each, without the stack
+            LOG.warning(() -> "Unavailable " + errorId + " on " + uri.getRequestUri().getPath() + ": " + cause);
+        } else if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Error " + errorId + " on " + uri.getRequestUri().getPath(), cause);
         } else if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("Client error " + errorId + " (" + problem.status() + " " + problem.type() + ") on "
