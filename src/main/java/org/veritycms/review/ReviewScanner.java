@@ -117,7 +117,8 @@ public class ReviewScanner {
         Timestamp now = Timestamp.from(clock.instant());
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into review_reminder"
-                    + " (id, page_id, cycle_due, stage, owner, created_at) values (nextval('review_reminder_seq'), ?, ?, ?, ?, ?)")) {
+                    + " (id, page_id, cycle_due, stage, owner, created_at) values (nextval('review_reminder_seq'), ?, ?, ?, ?, ?)"
+                    + " on conflict do nothing")) {
                 int pending = 0;
                 for (Object[] r : fresh) {
                     insert.setLong(1, (Long) r[0]);
