@@ -23,16 +23,22 @@ public class Outbox {
     @Inject
     Clock clock;
 
-    /** Enqueues the message unless one with this key exists; returns the message either way. */
+    /**
+     * Enqueues the message unless one with this key exists, in the caller's transaction; returns the
+     * message either way. The insert skips a taken key instead of failing on it, so two scans or
+     * nodes enqueueing the same message at once both succeed and one message is queued: the second
+     * waits for the first's commit and then finds its row.
+     */
     @Transactional
     public Notification enqueue(String dedupeKey, String kind, String recipient, String subject, String body) {
-        Optional<Notification> existing = find(dedupeKey);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         Notification n = new Notification(dedupeKey, kind, recipient, subject, body, clock.instant());
-        em.persist(n);
-        return n;
+        em.createNativeQuery("insert into notification (id, dedupe_key, kind, recipient, subject, body, status, attempts,"
+                        + " created_at, next_attempt_at) values (nextval('notification_seq'), ?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)"
+                        + " on conflict do nothing")
+                .setParameter(1, n.dedupeKey()).setParameter(2, n.kind()).setParameter(3, n.recipient())
+                .setParameter(4, n.subject()).setParameter(5, n.body()).setParameter(6, n.status().name())
+                .setParameter(7, n.createdAt()).executeUpdate();
+        return find(dedupeKey).orElseThrow();
     }
 
     public Optional<Notification> find(String dedupeKey) {

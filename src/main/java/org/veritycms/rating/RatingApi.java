@@ -47,7 +47,7 @@ public class RatingApi {
     }
 
     /** A flagged page. */
-    public record FlagJson(String slug, String title, String cycleStart, String flaggedAt, int lowSharePercent) {
+    public record FlagJson(String slug, String title, String cycleStart, String flaggedAt, int lowSharePercent, String reason) {
     }
 
     @Inject
@@ -120,8 +120,8 @@ public class RatingApi {
     @RolesAllowed({"EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
     @Transactional
     public List<FlagJson> flagged() {
-        return trigger.flaggedPages().stream().map(r -> new FlagJson((String) r[0], (String) r[1], String.valueOf(r[2]),
-                String.valueOf(r[3]), ((Number) r[4]).intValue())).toList();
+        return trigger.flaggedPages().stream().map(f -> new FlagJson(f.slug(), f.title(), f.cycleStart().toString(),
+                f.flaggedAt().toString(), f.lowSharePercent(), f.reason())).toList();
     }
 
     private SummaryJson json(RatingSummary s) {

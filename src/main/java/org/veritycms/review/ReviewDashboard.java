@@ -14,9 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.veritycms.page.Page;
+import org.veritycms.rating.FeedbackTrigger;
 import org.veritycms.shared.VerityClock;
 
-/** What editors and reviewers need to see: pages by review state, and reviews falling due per month. */
+/**
+ * What editors and reviewers need to see: pages by review state, pages readers flagged for early
+ * review (with what they said), and reviews falling due per month.
+ */
 @ApplicationScoped
 public class ReviewDashboard {
 
@@ -30,7 +34,7 @@ public class ReviewDashboard {
 
     /** The whole dashboard. */
     public record View(LocalDate today, List<Item> dueSoon, List<Item> overdue, List<Item> onNotice, List<Item> withdrawn,
-            List<Item> changedSinceReview, List<Month> forecast) {
+            List<Item> changedSinceReview, List<FeedbackTrigger.Flag> flaggedByReaders, List<Month> forecast) {
     }
 
     private static final int LIMIT = 500;
@@ -43,6 +47,9 @@ public class ReviewDashboard {
 
     @Inject
     VerityClock clock;
+
+    @Inject
+    FeedbackTrigger flags;
 
     @Transactional
     public View view() {
@@ -71,7 +78,7 @@ public class ReviewDashboard {
                         + " and p.liveRevision > p.reviewedRevision order by p.effectiveReviewDue", Page.class)
                 .setMaxResults(LIMIT).getResultList().stream()
                 .map(p -> item(p, policy.stateOf(p.effectiveReviewDue(), today, p.riskTier()))).toList();
-        return new View(today, dueSoon, overdue, notice, withdrawn, changed, forecast(today));
+        return new View(today, dueSoon, overdue, notice, withdrawn, changed, flags.flaggedPages(), forecast(today));
     }
 
     /** Published pages whose review falls due in each of the next twelve months (this one first). */

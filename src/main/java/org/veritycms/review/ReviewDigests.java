@@ -5,12 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.veritycms.notification.Notification;
 import org.veritycms.notification.Outbox;
@@ -39,41 +38,55 @@ public class ReviewDigests {
     record Line(ReviewReminder reminder, String title, String url, LocalDate due) {
     }
 
-    /** Composes digests from reminders not yet sent; returns how many messages were queued. */
-    public int compose(LocalDate today) {
-        List<Object[]> rows = em.createQuery("select r, p.title, p.slug, t.slug, p.effectiveReviewDue from ReviewReminder r, Page p join p.topic t"
-                + " where r.pageId = p.id and r.notificationId is null order by r.owner, r.cycleDue, p.title", Object[].class)
-                .getResultList();
-        Map<String, List<Line>> byOwner = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            ReviewReminder r = (ReviewReminder) row[0];
-            byOwner.computeIfAbsent(r.owner(), o -> new ArrayList<>())
-                    .add(new Line(r, (String) row[1], siteUrl() + "/" + row[3] + "/" + row[2], (LocalDate) row[4]));
+    /** Owners with reminders not yet in a digest. */
+    public List<String> ownersWaiting() {
+        return em.createQuery("select distinct r.owner from ReviewReminder r where r.notificationId is null order by r.owner",
+                String.class).getResultList();
+    }
+
+    /**
+     * Composes the owner's digest from reminders not yet sent, in its own transaction; returns how
+     * many messages were queued. A second scan composing the same digest at once finds the same
+     * key taken and queues nothing more.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int compose(String owner, LocalDate today) {
+        // a second scan composing this owner's digest waits here, then finds the reminders taken
+        List<Long> pending = ((List<?>) em.createNativeQuery("select id from review_reminder where owner = ?1"
+                        + " and notification_id is null order by id for update")
+                .setParameter(1, owner).getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        List<Line> lines = new ArrayList<>(pending.size());
+        for (int from = 0; from < pending.size(); from += 1000) {
+            List<Object[]> rows = em.createQuery("select r, p.title, p.slug, t.slug, p.effectiveReviewDue from ReviewReminder r,"
+                            + " Page p join p.topic t where r.pageId = p.id and r.id in :ids and r.notificationId is null", Object[].class)
+                    .setParameter("ids", pending.subList(from, Math.min(pending.size(), from + 1000))).getResultList();
+            for (Object[] row : rows) {
+                lines.add(new Line((ReviewReminder) row[0], (String) row[1], siteUrl() + "/" + row[3] + "/" + row[2],
+                        (LocalDate) row[4]));
+            }
         }
-        int queued = 0;
-        for (Map.Entry<String, List<Line>> owner : byOwner.entrySet()) {
-            List<Line> lines = owner.getValue();
-            long first = lines.stream().mapToLong(l -> l.reminder().id()).min().orElseThrow();
-            Notification digest = outbox.enqueue("review-digest:" + owner.getKey() + ":" + today + ":" + first,
-                    "REVIEW_DIGEST", ownerAddress(owner.getKey()),
-                    "Pages to review for " + owner.getKey() + " (" + lines.size() + ")", body(owner.getKey(), lines, today));
-            queued++;
-            List<Line> escalated = lines.stream().filter(l -> ReviewPolicy.escalates(l.reminder().stage())).toList();
-            if (!escalated.isEmpty()) {
-                for (String to : escalationAddresses(owner.getKey())) {
-                    outbox.enqueue("review-escalation:" + owner.getKey() + ":" + today + ":" + first + ":" + to,
-                            "REVIEW_ESCALATION", to, "Overdue reviews for " + owner.getKey() + " (" + escalated.size() + ")",
-                            body(owner.getKey(), escalated, today));
-                    queued++;
-                }
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        lines.sort(java.util.Comparator.comparing((Line l) -> l.reminder().cycleDue()).thenComparing(Line::title));
+        long first = lines.stream().mapToLong(l -> l.reminder().id()).min().orElseThrow();
+        Notification digest = outbox.enqueue("review-digest:" + owner + ":" + today + ":" + first, "REVIEW_DIGEST",
+                ownerAddress(owner), "Pages to review for " + owner + " (" + lines.size() + ")", body(owner, lines, today));
+        int queued = 1;
+        List<Line> escalated = lines.stream().filter(l -> ReviewPolicy.escalates(l.reminder().stage())).toList();
+        if (!escalated.isEmpty()) {
+            for (String to : escalationAddresses(owner)) {
+                outbox.enqueue("review-escalation:" + owner + ":" + today + ":" + first + ":" + to, "REVIEW_ESCALATION", to,
+                        "Overdue reviews for " + owner + " (" + escalated.size() + ")", body(owner, escalated, today));
+                queued++;
             }
-            // one statement per thousand reminders rather than one per reminder
-            List<Long> ids = lines.stream().map(l -> l.reminder().id()).toList();
-            for (int from = 0; from < ids.size(); from += 1000) {
-                em.createQuery("update ReviewReminder r set r.notificationId = :notification where r.id in :ids")
-                        .setParameter("notification", digest.id())
-                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
-            }
+        }
+        // one statement per thousand reminders rather than one per reminder
+        List<Long> ids = lines.stream().map(l -> l.reminder().id()).toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createQuery("update ReviewReminder r set r.notificationId = :notification where r.id in :ids")
+                    .setParameter("notification", digest.id())
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
         }
         return queued;
     }

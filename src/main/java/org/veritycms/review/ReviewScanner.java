@@ -1,46 +1,40 @@
 package org.veritycms.review;
 
-import org.veritycms.page.ReviewState;
-import org.veritycms.page.ReviewPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.logging.Logger;
-import org.hibernate.Session;
-import org.veritycms.audit.AuditLog;
-import org.veritycms.page.Page;
-import org.veritycms.page.ReviewEnforcement;
-import org.veritycms.page.RiskTier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.veritycms.page.ReviewPolicy;
+import org.veritycms.scheduling.JobInterrupted;
+import org.veritycms.shared.Conflicts;
 import org.veritycms.shared.VerityClock;
 
 /**
  * The daily review scan. Its cost follows the pages that are due, not all pages: one indexed
- * range query finds published pages whose effective due date falls inside the reminder window,
- * reminders are inserted in one batch (unique per page, cycle and stage, so a re-run adds
- * nothing), and overdue pages past the threshold are withdrawn with one update.
+ * range query lists published pages whose effective due date falls inside the reminder window;
+ * they are worked through in chunks, each its own transaction ({@link ReviewScanChunk}), then one
+ * digest per owner, each its own transaction. Every step is idempotent, so a scan that stops
+ * part-way keeps what it committed and the next run does the rest; two scans at once send each
+ * reminder once.
  */
 @ApplicationScoped
 public class ReviewScanner {
 
     private static final Logger LOG = Logger.getLogger(ReviewScanner.class.getName());
 
+    /** Attempts at a chunk that lost a race with another scan (a page withdrawn by both, say). */
+    private static final int ATTEMPTS = 3;
+
     /** What a scan did. */
     public record Result(int pagesDue, int remindersQueued, int withdrawn, int digests) {
     }
 
-    /** A published page inside the reminder window. */
-    record DuePage(long id, String slug, String owner, RiskTier tier, LocalDate due) {
+    /** One chunk of a scan, committed (fired inside its transaction, for observers of progress). */
+    public record ChunkDone(LocalDate day, int chunk, int chunks, int pages, int reminders, int withdrawn) {
     }
 
     @PersistenceContext(unitName = "verity")
@@ -50,104 +44,76 @@ public class ReviewScanner {
     ReviewPolicy policy;
 
     @Inject
+    ReviewScanChunk chunks;
+
+    @Inject
     ReviewDigests digests;
 
     @Inject
     VerityClock clock;
 
     @Inject
-    ReviewEnforcement enforcement;
+    @ConfigProperty(name = "verity.review.scan.chunk-size", defaultValue = "500")
+    int chunkSize;
 
-    @Inject
-    AuditLog audit;
-
-    @Transactional
     public Result scan() {
+        return scan(chunkSize);
+    }
+
+    Result scan(int pagesPerChunk) {
         LocalDate today = clock.today();
-        List<DuePage> due = duePages(today);
-        Set<String> existing = existingReminders(today);
-        List<Object[]> fresh = new ArrayList<>();
-        List<DuePage> toWithdraw = new ArrayList<>();
-        for (DuePage page : due) {
-            policy.stageOn(page.due(), today, page.tier()).ifPresent(stage -> {
-                if (!existing.contains(page.id() + "|" + page.due() + "|" + stage)) {
-                    fresh.add(new Object[] {page.id(), page.due(), stage, page.owner()});
-                }
-            });
-            if (policy.stateOf(page.due(), today, page.tier()) == ReviewState.WITHDRAWN) {
-                toWithdraw.add(page);
+        List<Long> due = duePageIds(today);
+        int count = (due.size() + pagesPerChunk - 1) / pagesPerChunk;
+        int reminders = 0;
+        int withdrawn = 0;
+        for (int i = 0; i < count; i++) {
+            try {
+                ChunkDone done = runChunk(due.subList(i * pagesPerChunk, Math.min(due.size(), (i + 1) * pagesPerChunk)),
+                        today, i + 1, count);
+                reminders += done.reminders();
+                withdrawn += done.withdrawn();
+            } catch (RuntimeException e) {
+                throw interrupted("Review scan for " + today + " stopped in chunk " + (i + 1) + " of " + count + " after "
+                        + Math.min(due.size(), i * pagesPerChunk) + " of " + due.size() + " due pages (" + reminders
+                        + " reminders, " + withdrawn + " withdrawn)", reminders + withdrawn, e);
             }
         }
-        insertReminders(fresh);
-        int withdrawn = withdraw(toWithdraw, today);
-        int digestCount = digests.compose(today);
-        Result result = new Result(due.size(), fresh.size(), withdrawn, digestCount);
+        int digestCount = 0;
+        for (String owner : digests.ownersWaiting()) {
+            try {
+                digestCount += digests.compose(owner, today);
+            } catch (RuntimeException e) {
+                throw interrupted("Review scan for " + today + " stopped composing the digests after all " + due.size()
+                        + " due pages (" + reminders + " reminders, " + withdrawn + " withdrawn, " + digestCount + " messages)",
+                        reminders + withdrawn, e);
+            }
+        }
+        Result result = new Result(due.size(), reminders, withdrawn, digestCount);
         LOG.info(() -> "Review scan for " + today + ": " + result);
         return result;
     }
 
-    private List<DuePage> duePages(LocalDate today) {
-        List<Object[]> rows = em.createQuery("select p.id, p.slug, p.owner, p.riskTier, p.effectiveReviewDue from Page p"
-                        + " where p.effectiveReviewDue <= :horizon and p.status = 'PUBLISHED'", Object[].class)
-                .setParameter("horizon", today.plusDays(policy.firstReminderDays())).getResultList();
-        List<DuePage> pages = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            pages.add(new DuePage((Long) r[0], (String) r[1], (String) r[2], (RiskTier) r[3], (LocalDate) r[4]));
-        }
-        return pages;
-    }
-
-    /** Reminders already recorded in the current cycle of each page inside the window. */
-    private Set<String> existingReminders(LocalDate today) {
-        List<Object[]> rows = em.createQuery("select r.pageId, r.cycleDue, r.stage from ReviewReminder r, Page p"
-                        + " where r.pageId = p.id and r.cycleDue = p.effectiveReviewDue"
-                        + " and p.effectiveReviewDue <= :horizon and p.status = 'PUBLISHED'", Object[].class)
-                .setParameter("horizon", today.plusDays(policy.firstReminderDays())).getResultList();
-        Set<String> keys = new HashSet<>(rows.size() * 2);
-        for (Object[] r : rows) {
-            keys.add(r[0] + "|" + r[1] + "|" + r[2]);
-        }
-        return keys;
-    }
-
-    private void insertReminders(List<Object[]> fresh) {
-        if (fresh.isEmpty()) {
-            return;
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into review_reminder"
-                    + " (id, page_id, cycle_due, stage, owner, created_at) values (nextval('review_reminder_seq'), ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (Object[] r : fresh) {
-                    insert.setLong(1, (Long) r[0]);
-                    insert.setDate(2, Date.valueOf((LocalDate) r[1]));
-                    insert.setString(3, (String) r[2]);
-                    insert.setString(4, (String) r[3]);
-                    insert.setTimestamp(5, now);
-                    insert.addBatch();
-                    if (++pending == 1000) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
+    private ChunkDone runChunk(List<Long> pageIds, LocalDate today, int chunk, int count) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return chunks.run(pageIds, today, chunk, count);
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !Conflicts.isConflict(e)) {
+                    throw e;
                 }
-                insert.executeBatch();
-            }
-        });
-    }
-
-    /** Withdraws through the page's own rule, so the status change, its reason and its events are the page's. */
-    private int withdraw(List<DuePage> candidates, LocalDate today) {
-        int withdrawn = 0;
-        for (DuePage candidate : candidates) {
-            Page page = em.find(Page.class, candidate.id());
-            if (page != null && enforcement.withdrawIfOverdue(page, today)) {
-                withdrawn++;
-                audit.record("review-scan", "page.withdraw", "page", page.slug(), Map.of("status", "PUBLISHED"),
-                        Map.of("status", "WITHDRAWN", "reason", "REVIEW_OVERDUE", "reviewDue", candidate.due().toString()));
-                LOG.warning(() -> "Page '" + candidate.slug() + "' withdrawn: its review was due on " + candidate.due());
+                LOG.info(() -> "Review scan chunk " + chunk + " crossed another scan; running it again");
             }
         }
-        return withdrawn;
+    }
+
+    private static JobInterrupted interrupted(String progress, int items, RuntimeException cause) {
+        return new JobInterrupted(progress + ": a new run finishes the rest. " + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage(), items, cause);
+    }
+
+    private List<Long> duePageIds(LocalDate today) {
+        return em.createQuery("select p.id from Page p where p.effectiveReviewDue <= :horizon and p.status = 'PUBLISHED'"
+                        + " order by p.id", Long.class)
+                .setParameter("horizon", today.plusDays(policy.firstReminderDays())).getResultList();
     }
 }

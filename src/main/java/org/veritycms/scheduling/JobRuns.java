@@ -35,6 +35,9 @@ public class JobRuns {
             int items = work.call();
             recorder.finish(id, JobRun.Outcome.SUCCEEDED, items, null);
             return items;
+        } catch (JobInterrupted e) {
+            recorder.finish(id, JobRun.Outcome.FAILED, e.itemsDone(), e.getMessage());
+            throw e;
         } catch (Exception | Error e) {
             recorder.finish(id, JobRun.Outcome.FAILED, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.veritycms.shared.Conflicts;
 import org.veritycms.shared.DatabaseUnavailable;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
@@ -106,7 +107,11 @@ public final class ErrorMappers {
         }
     }
 
-    /** Anything else: unreadable bodies are the client's fault; the rest is ours, logged with its id. */
+    /**
+     * Anything else: unreadable bodies are the client's fault; a concurrent change (stale version,
+     * unique-key race, lock failure, as the container wrapped it) is a 409 to retry; the rest is
+     * ours, logged with its id.
+     */
     @Provider
     public static class Unexpected extends Base<Throwable> {
 
@@ -125,6 +130,9 @@ public final class ErrorMappers {
             if (isUnreadableBody(e)) {
                 return answer(Problem.of(400, "malformed-body", "Malformed request body",
                         "The request body could not be read as the expected JSON or form."), e);
+            }
+            if (Conflicts.isConflict(e)) {
+                return answer(Conflicts.problem(), e);
             }
             return answer(Problem.of(500, "server-error", "Something went wrong",
                     "The server could not complete the request. Quote the error id if you report it."), e);
