@@ -30,22 +30,30 @@ public class ContentImporter {
     private final PageFileImport fileImport;
     private final PageRepository pages;
     private final ContentFolder folder;
+    private final ImportRuns runs;
 
     @Inject
-    public ContentImporter(PageFileImport fileImport, PageRepository pages, ContentFolder folder) {
+    public ContentImporter(PageFileImport fileImport, PageRepository pages, ContentFolder folder, ImportRuns runs) {
         this.fileImport = fileImport;
         this.pages = pages;
         this.folder = folder;
+        this.runs = runs;
     }
 
     protected ContentImporter() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
-    /** Imports the seed content when the database holds no pages yet. */
-    public void importIfEmpty() {
-        if (pages.count() == 0) {
-            importFolder(folder.root());
+    /**
+     * Imports the content folder when the database holds no pages yet, or when an earlier import of
+     * it was cut off before its end (the node killed mid-way): the re-run finds the pages already
+     * written unchanged and writes the rest.
+     */
+    public void importIfNeeded() {
+        Path root = folder.root();
+        if (pages.count() == 0 || runs.unfinished(root)) {
+            runs.started(root);
+            runs.finished(root, importFolder(root));
         }
     }
 

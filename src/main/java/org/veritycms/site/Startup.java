@@ -35,7 +35,7 @@ public class Startup {
         bundled.locate(context);
         schema.migrate();
         try {
-            importer.importIfEmpty();
+            importer.importIfNeeded();
         } catch (Exception e) {
             // a second node starting on the same empty database at the same moment: the other one imports
             LOG.warning(() -> "Seed content import did not complete on this node: " + e.getMessage());

@@ -89,6 +89,14 @@ public final class ServerNodes implements AutoCloseable {
         }
     }
 
+    /** Kills the node at once ({@code kill -9} of its JVM): no shutdown, nothing flushed. */
+    public void kill(Node node) throws InterruptedException {
+        node.process().toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        node.process().destroyForcibly();
+        node.process().waitFor();
+        nodes.remove(node.process());
+    }
+
     public void stop(Node node) {
         stop(node.process());
         nodes.remove(node.process());
