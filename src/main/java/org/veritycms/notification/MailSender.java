@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -13,8 +14,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.shared.DataFolder;
 
@@ -79,6 +82,46 @@ public class MailSender {
                 message.writeTo(out);
             }
         }
+    }
+
+    /**
+     * Whether a failed send was refused for good: an address that cannot be parsed, or the SMTP
+     * server answering 5xx (unknown recipient, message rejected). Anything else, such as the server
+     * being down or answering 4xx, is worth trying again later.
+     */
+    static boolean isRefusal(Exception failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof AddressException) {
+                return true;
+            }
+            try {
+                Object code = t.getClass().getMethod("getReturnCode").invoke(t);
+                if (code instanceof Integer reply && reply >= 500 && reply < 600) {
+                    return true;
+                }
+            } catch (ReflectiveOperationException notAnSmtpReply) {
+                // an exception without an SMTP reply code
+            }
+        }
+        return false;
+    }
+
+    /** What went wrong, as the mail server said it: each message of the chain once, e.g. "Invalid Addresses; 550 5.1.1 user unknown". */
+    static String reason(Exception failure) {
+        Set<String> said = new LinkedHashSet<>();
+        for (Throwable t = failure; t != null && said.size() < 5; t = next(t)) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                said.add(t.getMessage().strip());
+            }
+        }
+        return said.isEmpty() ? failure.getClass().getSimpleName() : String.join("; ", said);
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t) {
+            return m.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
     }
 
     /** Where messages go, for the admin view. */

@@ -20,7 +20,11 @@ public class Notification {
     /** Where a message stands. */
     public enum Status { PENDING, SENT, FAILED }
 
-    static final int MAX_ATTEMPTS = 8;
+    /** Attempts while the mail server is unreachable or answers "try later" (4xx): about three days. */
+    static final int MAX_ATTEMPTS = 20;
+
+    /** Attempts when the server refuses the message for good (5xx, an address it does not know). */
+    static final int MAX_REFUSED_ATTEMPTS = 3;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")
@@ -82,11 +86,14 @@ public class Notification {
         lastError = null;
     }
 
-    /** A failed attempt: retry after 1, 2, 4 ... minutes (at most 6 hours), give up after 8. */
-    void failed(String error, Instant now) {
+    /**
+     * A failed attempt: retry after 1, 2, 4 ... minutes (at most 6 hours). A mail server that is
+     * down or busy is waited for about three days; a refusal for good ends it after three attempts.
+     */
+    void failed(String error, boolean refused, Instant now) {
         attempts++;
         lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
-        if (attempts >= MAX_ATTEMPTS) {
+        if (attempts >= (refused ? MAX_REFUSED_ATTEMPTS : MAX_ATTEMPTS)) {
             status = Status.FAILED;
         } else {
             long minutes = Math.min(360, 1L << (attempts - 1));

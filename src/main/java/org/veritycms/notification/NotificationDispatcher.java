@@ -63,7 +63,7 @@ public class NotificationDispatcher {
                 n.sent(clock.instant());
                 return true;
             } catch (Exception e) {
-                n.failed(e.getMessage(), clock.instant());
+                n.failed(MailSender.reason(e), MailSender.isRefusal(e), clock.instant());
                 LOG.warning(() -> "Mail " + n.id() + " (" + n.kind() + ") not sent, attempt " + n.attempts() + ": " + e.getMessage());
                 return false;
             }

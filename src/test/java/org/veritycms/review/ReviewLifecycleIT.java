@@ -37,6 +37,7 @@ import org.veritycms.shared.VerityClock;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
 import org.veritycms.testing.Libraries;
+import org.veritycms.testing.RefusingMailServer;
 import org.veritycms.testing.Sessions;
 import org.veritycms.testing.TestAccounts;
 
@@ -50,7 +51,7 @@ class ReviewLifecycleIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class, Sessions.class)
+        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class, Sessions.class, RefusingMailServer.class)
                 .addAsLibraries(Libraries.jar("greenmail-2"));
     }
 
@@ -92,8 +93,7 @@ class ReviewLifecycleIT {
 
     @BeforeEach
     void startMailServer() {
-        smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv().getOrDefault("VERITY_MAIL_SMTP_PORT", "3025")),
-                "127.0.0.1", "smtp"));
+        smtp = new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", "smtp"));
         smtp.start();
         publishedBefore = fixtures.published();
     }
@@ -294,6 +294,59 @@ class ReviewLifecycleIT {
                 "a message not yet sent keeps its address");
         assertEquals(erased.id(), outbox.enqueue("retention-sent-" + RUN, "TEST", "again@example.test", "S", "B").id(),
                 "the erased message still stops the same message being sent twice");
+    }
+
+    @Test
+    void anHourWithoutTheMailServerLosesNoMessageAndSendsNoneTwice() {
+        java.time.Instant down = java.time.Instant.parse("2031-05-01T09:00:00Z");
+        String to = "outage-" + RUN + "@example.test";
+        smtp.stop();
+        clock.pin(down);
+        outbox.enqueue("smtp-outage-" + RUN, "TEST", to, "Sent during the outage", "Body");
+        for (int minute = 0; minute <= 60; minute++) {
+            clock.pin(down.plus(java.time.Duration.ofMinutes(minute)));
+            dispatcher.dispatch();
+        }
+        Notification waiting = outbox.find("smtp-outage-" + RUN).orElseThrow();
+        assertEquals(Notification.Status.PENDING, waiting.status(), "still waiting after an hour: " + waiting.lastError());
+        assertEquals(6, waiting.attempts(), "tried at 0, 1, 3, 7, 15 and 31 minutes, backing off");
+
+        smtp = new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        for (int minute = 61; minute <= 130; minute++) {
+            clock.pin(down.plus(java.time.Duration.ofMinutes(minute)));
+            dispatcher.dispatch();
+        }
+        assertEquals(Notification.Status.SENT, outbox.find("smtp-outage-" + RUN).orElseThrow().status());
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(to)).count(),
+                "sent once the server is back, and only once");
+    }
+
+    @Test
+    void anAddressTheMailServerRefusesIsMarkedFailedAfterItsLastAttemptAndShownToOperators() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2031-06-01T09:00:00Z");
+        String to = "unknown-" + RUN + "@example.test";
+        smtp.stop();
+        try (RefusingMailServer refusing = new RefusingMailServer(smtpPort())) {
+            clock.pin(at);
+            outbox.enqueue("smtp-refused-" + RUN, "TEST", to, "Refused", "Body");
+            for (int minute = 0; minute <= 10; minute++) {
+                clock.pin(at.plus(java.time.Duration.ofMinutes(minute)));
+                dispatcher.dispatch();
+            }
+        }
+        Notification refused = outbox.find("smtp-refused-" + RUN).orElseThrow();
+        assertEquals(Notification.Status.FAILED, refused.status());
+        assertEquals(3, refused.attempts(), "a refusal for good is not retried for days");
+        assertTrue(refused.lastError().contains("550"), refused.lastError());
+        clock.release();
+        Account admin = testAccounts.create(Role.ADMIN);
+        String operations = Sessions.get(Sessions.signIn(admin.username()), "/admin/operations").body();
+        assertTrue(operations.contains(to) && operations.contains("550"), "the operations screen shows the failed message");
+    }
+
+    private static int smtpPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("VERITY_MAIL_SMTP_PORT", "3025"));
     }
 
     /** The text of the public review notice, or "" when the page has none. */
