@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Settings, tools and server control shared by the benchmark scripts (run.sh, soak.sh); sourced,
+# not run. See run.sh for the settings.
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH_DIR="$ROOT/src/bench"
+OUT="$ROOT/target/bench"
+SERVER="$ROOT/target/server"
+OFFSET=${BENCH_PORT_OFFSET:-500}
+HTTP_PORT=$((8080 + OFFSET))
+MGMT_PORT=$((9990 + OFFSET))
+NGINX_PORT=${BENCH_NGINX_PORT:-8581}
+DB=${BENCH_DB:-verity_bench}
+PGHOST=${BENCH_PGHOST:-127.0.0.1}
+PGPORT=${BENCH_PGPORT:-5432}
+PGUSER=${BENCH_PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+DURATION=${BENCH_DURATION:-20s}
+PAGES=${BENCH_PAGES:-100000}
+LARGE_PAGES=${BENCH_LARGE_PAGES:-1000000}
+IMPORT_PAGES=${BENCH_IMPORT_PAGES:-10000}
+BASE_URL="http://127.0.0.1:$HTTP_PORT"
+PAGE_TOPIC=exercise
+PAGE_SLUG=exercises-for-lower-back-pain
+PAGE_PATH="/$PAGE_TOPIC/$PAGE_SLUG"
+RATING_SLUG=gentle-yoga-for-back-pain
+ADMIN_USER=benchadmin
+ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+WRK_ARGS=(-t2 -c50 -d"$DURATION" --latency)
+
+SERVER_PID=""
+NGINX_PID=""
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+psql_val() { psql -X -At -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; }
+
+# ---------------------------------------------------------------------------- tools and build
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v pgbench >/dev/null || missing+=(postgresql-contrib)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # the Debian package starts a system nginx on port 80; the benchmark runs its own
+    if pgrep -x nginx >/dev/null && [ -f /run/nginx.pid ]; then
+      $sudo nginx -s stop 2>/dev/null || true
+    fi
+  fi
+  NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
+}
+
+build() {
+  if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$ROOT/target/verity.war" ] && [ -d "$SERVER" ]; then
+    log "using the existing build in target/"
+    return
+  fi
+  log "building (unit tests skipped)"
+  (cd "$ROOT" && { ./mvnw -o -q -B package -DskipUnitTests=true -DskipTests >"$OUT/build.log" 2>&1 \
+    || ./mvnw -q -B package -DskipUnitTests=true -DskipTests >"$OUT/build.log" 2>&1; }) \
+    || { tail -30 "$OUT/build.log"; die "build"; }
+}
+
+# ---------------------------------------------------------------------------- database
+fresh_database() {
+  psql -X -q -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+}
+
+# ---------------------------------------------------------------------------- WildFly
+# A copy of the provisioned standalone/ folder with the WAR in deployments/, so the server in
+# target/server (the one the integration tests use) stays untouched.
+prepare_base() {
+  local base=$1
+  rm -rf "$base"
+  mkdir -p "$base"
+  cp -a "$SERVER/standalone/configuration" "$SERVER/standalone/deployments" "$base/"
+  cp "$ROOT/target/verity.war" "$base/deployments/verity.war"
+}
+
+# start_server <base dir> <log name> [extra env assignments...]; sets SERVER_PID (the java process)
+# and SERVER_STARTED_MS.
+start_server() {
+  local base=$1 name=$2
+  shift 2
+  rm -f "$OUT/server.pid"
+  SERVER_STARTED_MS=$(now_ms)
+  env LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$OUT/server.pid" \
+    VERITY_DB_DRIVER=postgresql VERITY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+    VERITY_DB_USER="$PGUSER" VERITY_DB_PASSWORD="${BENCH_PGPASSWORD:-postgres}" \
+    VERITY_DATA_DIR="$base/verity-data" VERITY_NODE_ID=bench \
+    VERITY_SITE_URL="$BASE_URL" \
+    VERITY_ADMIN_USERNAME="$ADMIN_USER" VERITY_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    VERITY_RATE_LIMIT_PUBLIC_WRITES=100000000 VERITY_RATE_LIMIT_RATING=100000000 \
+    "$@" \
+    "$SERVER/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+    -Djboss.socket.binding.port-offset="$OFFSET" -Djava.net.preferIPv4Stack=true \
+    >"$OUT/$name.log" 2>&1 &
+  local launcher=$!
+  for _ in $(seq 1 100); do
+    [ -s "$OUT/server.pid" ] && break
+    sleep 0.1
+  done
+  SERVER_PID=$(cat "$OUT/server.pid" 2>/dev/null || echo "$launcher")
+}
+
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+stop_nginx() {
+  [ -n "$NGINX_PID" ] || return 0
+  kill -TERM "$NGINX_PID" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.25
+  done
+  NGINX_PID=""
+}
+
+cleanup() {
+  stop_nginx
+  stop_server
+}
+
+# wait_until <seconds> <what> <command...>: milliseconds since SERVER_STARTED_MS when the command
+# first succeeded; fails the benchmark when the time is up or the server has stopped
+wait_until() {
+  local limit=$1 what=$2 deadline
+  shift 2
+  deadline=$(( $(now_ms) + limit * 1000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    if "$@"; then
+      echo $(( $(now_ms) - SERVER_STARTED_MS ))
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server stopped; see its log in $OUT"
+    sleep 0.05
+  done
+  die "$what not within ${limit}s"
+}
+
+answers_200() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true)" = 200 ]; }
+logged() { grep -q -- "$2" "$1" 2>/dev/null; }
+
+# wait_for_200 <url> <seconds>: milliseconds since SERVER_STARTED_MS when the URL first answered 200
+wait_for_200() { wait_until "$2" "a 200 from $1" answers_200 "$1"; }
+
+# wait_for_log <file> <pattern> <seconds>
+wait_for_log() { wait_until "$3" "'$2' in $1" logged "$1" "$2"; }
+
+# ---------------------------------------------------------------------------- wrk output
+wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+# p99 in milliseconds from wrk's latency distribution
+wrk_p99_ms() {
+  awk '$1 == "99%" {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+       if (u == "us") v = v / 1000; else if (u == "s") v = v * 1000; else if (u == "m") v = v * 60000;
+       printf "%.2f", v}' "$1"
+}
+wrk_errors() {
+  awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10}
+       END {print n + 0}' "$1"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+yes_no() { awk -v c="$1" 'BEGIN { print (c ? "yes" : "no") }'; }
+
+# the current cycle's rating count as the page shows it (0 when no count is shown)
+page_rating_count() {
+  curl -s --max-time 5 "$BASE_URL/$1" | grep -oE 'based on [0-9]+ ratings|Rated [0-9]+ times' | grep -oE '[0-9]+' | head -1 || true
+}
