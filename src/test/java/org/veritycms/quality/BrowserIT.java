@@ -115,6 +115,12 @@ class BrowserIT {
         assertTrue(driver.getCurrentUrl().endsWith("/admin"), driver.getCurrentUrl());
     }
 
+    /** The rendered width in CSS pixels of the first element the selector finds. */
+    private double width(String selector) {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().width;", selector)).doubleValue();
+    }
+
     /** The few seconds a person takes to write a comment pass on the server's clock, not in the test. */
     private static void writingTime() {
         RemoteFixtures.advanceClock(Duration.ofSeconds(4));
@@ -138,11 +144,14 @@ class BrowserIT {
         visit("/" + rich.topic());
         visit(rich.url());
         assertFalse(driver.findElements(By.cssSelector("figure.media video")).isEmpty(), "the rich page shows its video");
+        assertTrue(width(".page-review") <= width("article.guidance .lead"), "the review box is no wider than the text");
         visit("/search?q=back+pain");
         assertFalse(driver.findElements(By.cssSelector(".search-results h2 a")).isEmpty(), "the search finds the rich page");
         visit("/subscribe");
         visit("/search?q=zzzzqqqq");
         visit("/no-such-page");
+        visit("/media/no-such-video.mp4");
+        assertEquals("Page not found", driver.findElement(By.tagName("h1")).getText(), "a missing file gets the site's page");
         visit(RemoteFixtures.page(true).url());
         visit(page.url());
 
@@ -151,10 +160,16 @@ class BrowserIT {
         assertTrue(driver.getPageSource().contains("4"), "the thank-you page answers");
 
         visit(page.url());
-        writingTime(); // the comment form refuses a post sooner than a person could write one
+        assertTrue(driver.findElement(By.cssSelector(".comment-advice")).getText().contains("call NHS 111"),
+                "readers are asked to keep medical details to themselves and told where to get advice");
         fill("name", "Sam");
         fill("body", "The knee rolls helped me a lot this week.");
-        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "comment");
+        // sent at once: the form refuses a post sooner than a person could write one, and gives it back
+        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "comment refused");
+        assertTrue(driver.findElement(By.cssSelector(".comment-refused")).getText().contains("sent very soon"));
+        assertEquals("The knee rolls helped me a lot this week.", driver.findElement(By.name("body")).getAttribute("value"));
+        writingTime();
+        submit(driver.findElement(By.cssSelector("form.comment-form button[type=submit]")), "comment");
         WebElement comment = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.cssSelector("article.comment")));
         assertTrue(comment.getText().contains("knee rolls helped"));
