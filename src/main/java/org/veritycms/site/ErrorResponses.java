@@ -34,6 +34,7 @@ public class ErrorResponses {
     public static final MediaType PROBLEM_JSON_TYPE = MediaType.valueOf(PROBLEM_JSON);
     /** Nothing at the address asked for. */
     public static final Problem NOT_FOUND = Problem.of(404, "not-found", "Page not found", "There is nothing at this address.");
+    private static final String ADMIN_ERROR = "admin/error.ftlh";
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
     private final ThemeRenderer theme;
@@ -53,7 +54,8 @@ public class ErrorResponses {
         if (wantsJson(uri, headers)) {
             builder.type(PROBLEM_JSON_TYPE).entity(json(problem, errorId, uri));
         } else {
-            builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html(problem, errorId, extra));
+            String template = isAdmin(uri) ? ADMIN_ERROR : problem.status() + ".ftlh";
+            builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html(problem, errorId, extra, template));
         }
         return builder.build();
     }
@@ -67,7 +69,7 @@ public class ErrorResponses {
         response.setStatus(problem.status());
         response.setContentType(MediaType.TEXT_HTML + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        String html = html(problem, errorId, Map.of());
+        String html = html(problem, errorId, Map.of(), problem.status() + ".ftlh");
         if (!"HEAD".equals(request.getMethod())) {
             response.getWriter().write(html);
         }
@@ -119,15 +121,21 @@ public class ErrorResponses {
         return body.build().toString();
     }
 
-    private String html(Problem problem, String errorId, Map<String, ?> extra) {
+    /** An error under {@code /admin} stays in the admin's frame, where the person was working. */
+    private static boolean isAdmin(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("/admin") || path.startsWith("/admin/") || path.equals("admin") || path.startsWith("admin/");
+    }
+
+    /** {@code template} when the theme has it, else the theme's general error page. */
+    private String html(Problem problem, String errorId, Map<String, ?> extra, String template) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("problem", problem);
         model.put("errorId", errorId);
         model.put("pageTitle", problem.title());
         model.put("breadcrumbs", List.<Link>of());
-        String specific = problem.status() + ".ftlh";
         try {
-            return theme.render(theme.hasTemplate(specific) ? specific : "error.ftlh", model);
+            return theme.render(theme.hasTemplate(template) ? template : "error.ftlh", model);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Error page could not be rendered for error " + errorId, e);
             return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title></head>"

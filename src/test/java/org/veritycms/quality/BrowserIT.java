@@ -115,6 +115,15 @@ class BrowserIT {
         assertTrue(driver.getCurrentUrl().endsWith("/admin"), driver.getCurrentUrl());
     }
 
+    /** The outermost elements that reach past the right edge of a screen this wide, to say what to fix. */
+    private Object tooWide(int screen) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const out = [];"
+                + "for (const e of document.body.querySelectorAll('*')) {"
+                + "  if (e.getBoundingClientRect().right > arguments[0] && !out.some(o => o.contains(e))) out.push(e); }"
+                + "return out.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width));",
+                screen);
+    }
+
     /** The rendered width in CSS pixels of the first element the selector finds. */
     private double width(String selector) {
         return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
@@ -281,6 +290,42 @@ class BrowserIT {
         signIn(admin);
         visit("/admin/accounts");
         visit("/admin/accounts/" + author.username());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theAdminFitsAPhoneScreenKeepsItsErrorsInItsFrameAndLetsPeopleChangeTheirPassword() {
+        RemoteFixtures.Login staff = RemoteFixtures.account("EDITOR,ADMIN");
+        signIn(staff);
+        // a phone held upright: the page must never scroll sideways, only a wide table inside its own box
+        chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            for (String path : List.of("/admin", "/admin/pages", "/admin/operations", "/admin/password")) {
+                visit(path);
+                long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth;")).longValue();
+                assertTrue(width <= 375, () -> path + " is " + width + " px wide at 375 px; too wide: " + tooWide(375));
+            }
+        } finally {
+            chromium.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+
+        visit("/admin/pages/no-such-page");
+        assertFalse(driver.findElements(By.cssSelector("body.admin")).isEmpty(), "an admin error stays in the admin's frame");
+
+        visit("/admin/password");
+        String next = "a brand new passphrase " + Long.toString(System.nanoTime() % 100_000L, 36);
+        fill("currentPassword", "not the right one at all");
+        fill("newPassword", next);
+        fill("confirmPassword", next);
+        submit(driver.findElement(By.cssSelector("form[action='/admin/password'] button[type=submit]")), "wrong current password");
+        assertEquals("Your current password is not right", driver.findElement(By.id("current-password-error")).getText());
+        fill("currentPassword", staff.password());
+        fill("newPassword", next);
+        fill("confirmPassword", next);
+        submit(driver.findElement(By.cssSelector("form[action='/admin/password'] button[type=submit]")), "password changed");
+        assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().contains("Your password has been changed"));
         assertEquals(List.of(), problems);
     }
 
