@@ -16,7 +16,8 @@ import org.veritycms.shared.ProblemException;
 /**
  * Administrators' work on accounts: create, change roles and details, enable or disable, set a
  * password. An administrator cannot lock themselves out (drop their own ADMIN role or disable
- * themselves); disabling an account or changing its password ends its sessions. Audited.
+ * themselves); disabling an account or changing its password ends its sessions. Anyone signed in
+ * changes their own password, given their current one. Audited.
  */
 @ApplicationScoped
 public class AccountAdmin {
@@ -122,6 +123,33 @@ public class AccountAdmin {
         account.enable();
         sessions.closeAll(account.id());
         audit.record(by.username(), "account.password", "account", account.username(), Map.of("password", "(old)"),
+                Map.of("password", "(changed)"));
+    }
+
+    /**
+     * A signed-in person changes their own password: the current one proves it is them, the new
+     * one follows the rules of account set-up and is typed twice. Their other sessions end; this
+     * one goes on.
+     */
+    @Transactional
+    public void changeOwnPassword(SignedIn who, String currentPassword, String newPassword, String confirmation) {
+        Account account = find(who.username());
+        if (currentPassword == null || currentPassword.isEmpty() || !hasher.matches(currentPassword, account.passwordHash())) {
+            throw invalid("currentPassword", "Your current password is not right");
+        }
+        String weakness = PasswordHasher.weakness(newPassword);
+        if (weakness != null) {
+            throw invalid("newPassword", weakness);
+        }
+        if (!newPassword.equals(confirmation)) {
+            throw invalid("confirmPassword", "The two new passwords are not the same");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw invalid("newPassword", "Choose a password other than your current one");
+        }
+        account.changePasswordHash(hasher.hash(newPassword));
+        sessions.closeAllBut(account.id(), who.sessionTokenHash().orElse(null));
+        audit.record(who.username(), "account.password.own", "account", account.username(), Map.of("password", "(old)"),
                 Map.of("password", "(changed)"));
     }
 

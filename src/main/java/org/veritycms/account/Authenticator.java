@@ -45,7 +45,7 @@ public class Authenticator {
     public Optional<SignedIn> fromSession(String token) {
         return sessions.resume(token).flatMap(accounts::findById)
                 .filter(a -> a.canSignInAt(clock.instant()))
-                .map(a -> SignedIn.of(a, "session:" + ContentHash.of(token)));
+                .map(a -> SignedIn.of(a, SignedIn.SESSION + ContentHash.of(token)));
     }
 
     @Transactional

@@ -81,6 +81,17 @@ public class SessionStore {
         em.createNativeQuery("delete from account_session where account_id = ?1").setParameter(1, accountId).executeUpdate();
     }
 
+    /** Ends every session of an account but the one whose token has this hash (null: every one). */
+    @Transactional
+    public void closeAllBut(long accountId, String keptTokenHash) {
+        if (keptTokenHash == null) {
+            closeAll(accountId);
+            return;
+        }
+        em.createNativeQuery("delete from account_session where account_id = ?1 and token_hash <> ?2")
+                .setParameter(1, accountId).setParameter(2, keptTokenHash).executeUpdate();
+    }
+
     @Transactional
     public int purgeExpired() {
         return em.createNativeQuery("delete from account_session where expires_at <= ?1")

@@ -1,5 +1,6 @@
 package org.veritycms.account;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** Who is signed in for this request, with the roles they hold; read-only, safe to pass around. */
@@ -21,6 +22,14 @@ public record SignedIn(long accountId, String username, String displayName, Set<
         }
         return false;
     }
+
+    /** The stored hash of the session cookie this request came with; empty when signed in by HTTP Basic. */
+    Optional<String> sessionTokenHash() {
+        return sessionKey.startsWith(SESSION) ? Optional.of(sessionKey.substring(SESSION.length())) : Optional.empty();
+    }
+
+    /** How the session key of a cookie session starts. */
+    static final String SESSION = "session:";
 
     static SignedIn of(Account account, String sessionKey) {
         return new SignedIn(account.id(), account.username(), account.displayName(), account.roles(), sessionKey);

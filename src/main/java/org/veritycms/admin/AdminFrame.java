@@ -35,7 +35,8 @@ public class AdminFrame {
             new Screen("/admin/moderation", "Moderation", List.of(Role.MODERATOR)),
             new Screen("/admin/operations", "Operations", List.of(Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN)),
             new Screen("/admin/accounts", "Accounts", List.of(Role.ADMIN)),
-            new Screen("/admin/audit", "Audit log", List.of(Role.EDITOR, Role.ADMIN)));
+            new Screen("/admin/audit", "Audit log", List.of(Role.EDITOR, Role.ADMIN)),
+            new Screen(PasswordScreen.PATH, "Your password", List.of(Role.values())));
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 

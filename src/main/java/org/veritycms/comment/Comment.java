@@ -31,6 +31,9 @@ import org.veritycms.shared.ProblemException;
 @Table(name = "reader_comment")
 public class Comment {
 
+    /** Who decided a comment the screens refused on arrival. */
+    public static final String SCREENING = "screening";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reader_comment_seq")
     @SequenceGenerator(name = "reader_comment_seq", sequenceName = "reader_comment_seq", allocationSize = 50)
@@ -138,7 +141,7 @@ public class Comment {
         requireNew();
         this.status = CommentStatus.REJECTED;
         this.decidedAt = now;
-        this.decidedBy = "screening";
+        this.decidedBy = SCREENING;
     }
 
     public void approve(String moderator, Instant now) {

@@ -14,6 +14,13 @@ import java.util.Set;
 @ApplicationScoped
 public class CommentRepository {
 
+    /**
+     * What the screens refused on arrival is no earlier copy: its author gets it back to send
+     * again, and must not then be refused for repeating themselves.
+     */
+    private static final String NOT_REFUSED_ON_ARRIVAL = " and not (c.status = org.veritycms.comment.CommentStatus.REJECTED"
+            + " and c.decidedBy = '" + Comment.SCREENING + "')";
+
     @PersistenceContext(unitName = "verity")
     EntityManager em;
 
@@ -59,14 +66,14 @@ public class CommentRepository {
     /** Fingerprints of what this reader wrote anywhere since the instant. */
     public Set<String> fingerprintsByReader(String readerId, Instant since) {
         return new HashSet<>(em.createQuery("select c.bodyHash from Comment c where c.readerId = :reader"
-                        + " and c.createdAt >= :since", String.class)
+                        + " and c.createdAt >= :since" + NOT_REFUSED_ON_ARRIVAL, String.class)
                 .setParameter("reader", readerId).setParameter("since", since).setMaxResults(1000).getResultList());
     }
 
     /** Fingerprints of what anyone wrote on this page since the instant. */
     public Set<String> fingerprintsOnPage(long pageId, Instant since) {
         return new HashSet<>(em.createQuery("select c.bodyHash from Comment c where c.page.id = :page"
-                        + " and c.createdAt >= :since", String.class)
+                        + " and c.createdAt >= :since" + NOT_REFUSED_ON_ARRIVAL, String.class)
                 .setParameter("page", pageId).setParameter("since", since).setMaxResults(5000).getResultList());
     }
 }

@@ -41,8 +41,8 @@ public class CommentIntake {
     /** How the reader is told what became of their comment. */
     public enum Result { PUBLISHED, HELD, HELD_FOR_SAFEGUARDING, REFUSED }
 
-    /** What became of a comment. */
-    public record Outcome(long commentId, Result result) {
+    /** What became of a comment: for a refused one, the screens that refused it; and the page's title. */
+    public record Outcome(long commentId, Result result, List<String> reasons, String pageTitle) {
     }
 
     static final String PREMODERATED = "premoderated";
@@ -127,7 +127,7 @@ public class CommentIntake {
         if (comment.status() == CommentStatus.PUBLISHED) {
             changes.fire(new PageChanged(page.slug()));
         }
-        return new Outcome(comment.id(), result);
+        return new Outcome(comment.id(), result, result == Result.REFUSED ? List.copyOf(reasons) : List.of(), page.title());
     }
 
     private Comment parentOf(NewComment form, Page page) {

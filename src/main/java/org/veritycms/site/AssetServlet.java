@@ -9,11 +9,17 @@ import java.io.IOException;
 import org.veritycms.content.ContentFolder;
 import org.veritycms.theme.ThemeRegistry;
 
-/** Theme assets under {@code /assets/} and content media under {@code /media/}. */
-@WebServlet(urlPatterns = {"/assets/*", "/media/*"})
+/**
+ * Theme assets under {@code /assets/}, content media under {@code /media/}, and {@code /favicon.ico}
+ * (which browsers ask for whatever the page names) sent on to the theme's icon. A miss gets the
+ * site's own not-found page.
+ */
+@WebServlet(urlPatterns = {"/assets/*", "/media/*", AssetServlet.FAVICON})
 public class AssetServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    static final String FAVICON = "/favicon.ico";
+    static final String ICON = "/assets/favicon.svg";
 
     @Inject
     transient ThemeRegistry themes;
@@ -21,16 +27,27 @@ public class AssetServlet extends HttpServlet {
     @Inject
     transient ContentFolder content;
 
+    @Inject
+    transient ErrorResponses errors;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo();
-        if (path == null || path.length() < 2 || path.contains("..") || path.contains("\\")) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+        if (FAVICON.equals(req.getServletPath())) {
+            resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            resp.setHeader("Location", ICON);
+            resp.setHeader("Cache-Control", "public, max-age=86400");
             return;
         }
-        String relative = path.substring(1);
-        boolean media = "/media".equals(req.getServletPath());
-        StaticFiles.send(media ? content.media(relative) : themes.staticFile(relative), req, resp,
-                media ? 86_400 : 3_600);
+        String path = req.getPathInfo();
+        boolean sent = false;
+        if (path != null && path.length() >= 2 && !path.contains("..") && !path.contains("\\")) {
+            String relative = path.substring(1);
+            boolean media = "/media".equals(req.getServletPath());
+            sent = StaticFiles.send(media ? content.media(relative) : themes.staticFile(relative), req, resp,
+                    media ? 86_400 : 3_600);
+        }
+        if (!sent) {
+            errors.sendPage(ErrorResponses.NOT_FOUND, req, resp);
+        }
     }
 }

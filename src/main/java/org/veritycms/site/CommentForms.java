@@ -69,14 +69,32 @@ public class CommentForms {
         limits.check("comment", reader);
         CommentIntake.Outcome outcome = intake.submit(new CommentIntake.NewComment(topic, slug, parentId(parent), name,
                 email, body, honeypot, shown, reader));
+        if (outcome.result() == CommentIntake.Result.REFUSED) {
+            return refused(topic, slug, outcome, new CommentViews.RetryView(outcome.pageTitle(),
+                    SiteViews.pageUrl(topic, slug), SiteViews.pageUrl(topic, slug) + "/comments",
+                    CommentPlaceholders.STAMP, parent == null ? "" : parent.strip(), name, email, body,
+                    CommentPlaceholders.refusalReasons(outcome.reasons())));
+        }
         String notice = switch (outcome.result()) {
             case PUBLISHED -> "published";
             case HELD -> "held";
-            case HELD_FOR_SAFEGUARDING -> "help";
-            case REFUSED -> "refused";
+            // HELD_FOR_SAFEGUARDING; REFUSED was answered above
+            default -> "help";
         };
         String anchor = outcome.result() == CommentIntake.Result.PUBLISHED ? "comment-" + outcome.commentId() : "comments";
         return Response.seeOther(URI.create(SiteViews.pageUrl(topic, slug) + "?comment=" + notice + "#" + anchor)).build();
+    }
+
+    /**
+     * What the reader wrote comes back in the form with why it was refused, rather than being
+     * lost; the page is theirs alone, so nobody may keep a copy.
+     */
+    private Response refused(String topic, String slug, CommentIntake.Outcome outcome, CommentViews.RetryView retry) {
+        String html = renderer.render("comment-retry.ftlh", "Your comment was not posted",
+                List.of(new Views.Link(outcome.pageTitle(), SiteViews.pageUrl(topic, slug))),
+                Map.of("retry", retry, "csrf", Visitors.CSRF_PLACEHOLDER));
+        return visitors.personalise(html, headers, request).status(422).header("Cache-Control", null).header("Cache-Control", "no-store")
+                .header("X-Robots-Tag", "noindex").build();
     }
 
     @GET

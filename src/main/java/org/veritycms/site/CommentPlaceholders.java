@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.veritycms.comment.FormStamps;
+import org.veritycms.moderation.DuplicateScreen;
+import org.veritycms.moderation.TooFastScreen;
+import org.veritycms.moderation.WordListScreen;
 import org.veritycms.theme.ThemeRenderer;
 
 /**
@@ -26,6 +30,10 @@ public class CommentPlaceholders {
     /** The notices a redirect may ask for. */
     public static final Set<String> NOTICES = Set.of("published", "held", "help", "refused", "reported",
             "already-reported");
+
+    /** The screens whose refusal a reader is told about in their own words; any other is "other". */
+    private static final Set<String> EXPLAINED = Set.of(TooFastScreen.NAME, DuplicateScreen.NAME,
+            WordListScreen.BANNED);
 
     private final FormStamps stamps;
     private final ThemeRenderer theme;
@@ -51,5 +59,12 @@ public class CommentPlaceholders {
     String notice(HttpServletRequest request) {
         String notice = request.getParameter("comment");
         return notice != null && NOTICES.contains(notice) ? theme.render("comment-notice.ftlh", Map.of("notice", notice)) : "";
+    }
+
+    /** The message keys that tell a reader why the screens refused their comment, each once. */
+    static List<String> refusalReasons(List<String> screens) {
+        List<String> keys = screens.stream().map(s -> "comments.refused." + (EXPLAINED.contains(s) ? s : "other"))
+                .distinct().toList();
+        return keys.isEmpty() ? List.of("comments.refused.other") : keys;
     }
 }

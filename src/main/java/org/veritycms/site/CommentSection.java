@@ -44,7 +44,10 @@ public class CommentSection {
     public CommentsView of(Page page, Instant now) {
         List<CommentThreads.Thread> threads = CommentThreads.arrange(comments.publishedOn(page.id()));
         List<CommentView> views = threads.stream()
-                .map(t -> view(t.comment(), t.replies().stream().map(r -> view(r, List.of())).toList())).toList();
+                .map(t -> {
+                    List<CommentView> replies = t.replies().stream().map(r -> view(r, List.of())).toList();
+                    return t.removed() ? CommentView.takenDown(t.id(), replies) : view(t.comment(), replies);
+                }).toList();
         return new CommentsView(Commenting.isOpen(page, readable.of(page, now)), Commenting.isPremoderated(page), CommentThreads.count(threads),
                 views, SiteViews.pageUrl(page.topic().slug(), page.slug()) + "/comments", CommentPlaceholders.STAMP,
                 CommentPlaceholders.NOTICE);

@@ -8,9 +8,22 @@ public final class CommentViews {
     private CommentViews() {
     }
 
-    /** One comment as readers see it; {@code bodyHtml} is escaped and linked by {@code CommentText}. */
+    /**
+     * One comment as readers see it; {@code bodyHtml} is escaped and linked by {@code CommentText}.
+     * A removed comment shows nothing of itself, only that it was removed, above its replies.
+     */
     public record CommentView(long id, String author, String posted, String postedIso, String bodyHtml, String reportUrl,
-            List<CommentView> replies) {
+            List<CommentView> replies, boolean removed) {
+
+        public CommentView(long id, String author, String posted, String postedIso, String bodyHtml, String reportUrl,
+                List<CommentView> replies) {
+            this(id, author, posted, postedIso, bodyHtml, reportUrl, replies, false);
+        }
+
+        /** The place of a comment taken down after readers replied to it. */
+        public static CommentView takenDown(long id, List<CommentView> replies) {
+            return new CommentView(id, "", "", "", "", "", replies, true);
+        }
     }
 
     /**
@@ -24,6 +37,14 @@ public final class CommentViews {
     /** The comment a reader is about to report, and the reasons they can give. */
     public record ReportView(long id, String author, String posted, String postedIso, String bodyHtml, String pageTitle,
             String pageUrl, String action, List<Choice> reasons) {
+    }
+
+    /**
+     * A comment the screens refused, back in its form with everything the reader wrote and, as
+     * message keys, why it was refused. {@code stamp} is the placeholder for the form's display time.
+     */
+    public record RetryView(String pageTitle, String pageUrl, String formAction, String stamp, String parent,
+            String name, String email, String body, List<String> reasons) {
     }
 
     /** An option in a form: its value and the message key of its label. */

@@ -50,7 +50,9 @@ public class CommentsApi {
     public PageComments list(@PathParam("slug") String slug) {
         Page page = pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
         readable.require(page, clock.instant());
-        List<CommentThreads.Thread> threads = CommentThreads.arrange(comments.publishedOn(page.id()));
+        // the API lists comments that are shown; replies to one taken down are left to the HTML page
+        List<CommentThreads.Thread> threads = CommentThreads.arrange(comments.publishedOn(page.id())).stream()
+                .filter(t -> !t.removed()).toList();
         return new PageComments(slug, page.commentPolicy().name(), Commenting.isOpen(page, Readability.READABLE),
                 CommentThreads.count(threads), threads.stream()
                         .map(t -> json(t.comment(), t.replies().stream().map(r -> json(r, List.of())).toList())).toList());

@@ -3,12 +3,15 @@ package org.veritycms.site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ public class ErrorResponses {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final MediaType PROBLEM_JSON_TYPE = MediaType.valueOf(PROBLEM_JSON);
+    /** Nothing at the address asked for. */
+    public static final Problem NOT_FOUND = Problem.of(404, "not-found", "Page not found", "There is nothing at this address.");
+    private static final String ADMIN_ERROR = "admin/error.ftlh";
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
     private final ThemeRenderer theme;
@@ -43,23 +49,44 @@ public class ErrorResponses {
     }
 
     public Response respond(Problem problem, Throwable cause, UriInfo uri, HttpHeaders headers, Map<String, ?> extra) {
-        String errorId = UUID.randomUUID().toString().substring(0, 8);
-        if (problem.status() == 503) {
-            // an outage answers many requests alike: one line each, without the stack
-            LOG.warning(() -> "Unavailable " + errorId + " on " + uri.getRequestUri().getPath() + ": " + cause);
-        } else if (problem.status() >= 500) {
-            LOG.log(Level.SEVERE, "Error " + errorId + " on " + uri.getRequestUri().getPath(), cause);
-        } else if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine("Client error " + errorId + " (" + problem.status() + " " + problem.type() + ") on "
-                    + uri.getRequestUri().getPath() + ": " + problem.detail());
-        }
+        String errorId = logged(problem, cause, uri.getRequestUri().getPath());
         Response.ResponseBuilder builder = Response.status(problem.status());
         if (wantsJson(uri, headers)) {
             builder.type(PROBLEM_JSON_TYPE).entity(json(problem, errorId, uri));
         } else {
-            builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html(problem, errorId, extra));
+            String template = isAdmin(uri) ? ADMIN_ERROR : problem.status() + ".ftlh";
+            builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html(problem, errorId, extra, template));
         }
         return builder.build();
+    }
+
+    /**
+     * The themed page for a request a servlet answers rather than JAX-RS (a file under
+     * {@code /assets/} or {@code /media/} that is not there), so that a miss there looks like any other.
+     */
+    public void sendPage(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String errorId = logged(problem, null, request.getRequestURI());
+        response.setStatus(problem.status());
+        response.setContentType(MediaType.TEXT_HTML + ";charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        String html = html(problem, errorId, Map.of(), problem.status() + ".ftlh");
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getWriter().write(html);
+        }
+    }
+
+    private static String logged(Problem problem, Throwable cause, String path) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        if (problem.status() == 503) {
+            // an outage answers many requests alike: one line each, without the stack
+            LOG.warning(() -> "Unavailable " + errorId + " on " + path + ": " + cause);
+        } else if (problem.status() >= 500) {
+            LOG.log(Level.SEVERE, "Error " + errorId + " on " + path, cause);
+        } else if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("Client error " + errorId + " (" + problem.status() + " " + problem.type() + ") on "
+                    + path + ": " + problem.detail());
+        }
+        return errorId;
     }
 
     public static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
@@ -97,15 +124,21 @@ public class ErrorResponses {
         return body.build().toString();
     }
 
-    private String html(Problem problem, String errorId, Map<String, ?> extra) {
+    /** An error under {@code /admin} stays in the admin's frame, where the person was working. */
+    private static boolean isAdmin(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("/admin") || path.startsWith("/admin/") || path.equals("admin") || path.startsWith("admin/");
+    }
+
+    /** {@code template} when the theme has it, else the theme's general error page. */
+    private String html(Problem problem, String errorId, Map<String, ?> extra, String template) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("problem", problem);
         model.put("errorId", errorId);
         model.put("pageTitle", problem.title());
         model.put("breadcrumbs", List.<Link>of());
-        String specific = problem.status() + ".ftlh";
         try {
-            return theme.render(theme.hasTemplate(specific) ? specific : "error.ftlh", model);
+            return theme.render(theme.hasTemplate(template) ? template : "error.ftlh", model);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Error page could not be rendered for error " + errorId, e);
             return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title></head>"

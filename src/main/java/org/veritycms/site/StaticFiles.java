@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Sends a file with its type, a validator and a cache lifetime; answers 304 when unchanged. */
+/**
+ * Sends a file with its type, a validator and a cache lifetime; answers 304 when unchanged. A
+ * file that is not there, or of a type not served, is left to the caller to answer.
+ */
 final class StaticFiles {
 
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -23,18 +26,17 @@ final class StaticFiles {
     private StaticFiles() {
     }
 
-    static void send(Optional<Path> found, HttpServletRequest req, HttpServletResponse resp, int maxAgeSeconds)
+    /** Sends the file if there is one of a type served; false when nothing was sent. */
+    static boolean send(Optional<Path> found, HttpServletRequest req, HttpServletResponse resp, int maxAgeSeconds)
             throws IOException {
         if (found.isEmpty()) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            return false;
         }
         Path file = found.get();
         String name = file.getFileName().toString();
         String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
         if (type == null) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            return false;
         }
         long modified = Files.getLastModifiedTime(file).toMillis();
         String etag = "\"" + Long.toHexString(modified) + "-" + Long.toHexString(Files.size(file)) + "\"";
@@ -44,7 +46,7 @@ final class StaticFiles {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         if (etag.equals(req.getHeader("If-None-Match"))) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+            return true;
         }
         resp.setContentType(type);
         if (name.endsWith(".svg")) {
@@ -54,5 +56,6 @@ final class StaticFiles {
         if (!"HEAD".equals(req.getMethod())) {
             Files.copy(file, resp.getOutputStream());
         }
+        return true;
     }
 }

@@ -1,6 +1,8 @@
 package org.veritycms.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -534,6 +536,47 @@ class AdminJourneyIT {
     }
 
     @Test
+    void anAccountChangesItsOwnPasswordAndItsOtherSessionsAreSignedOut() {
+        Account author = accounts.create(Role.AUTHOR);
+        Browser here = Browser.signIn(author);
+        Browser elsewhere = Browser.signIn(author);
+        String next = "a new and longer secret " + RUN;
+
+        HttpResponse<String> wrong = here.post("/admin/password", Map.of("currentPassword", "not my password at all",
+                "newPassword", next, "confirmPassword", next));
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        Document refused = Jsoup.parse(wrong.body());
+        assertEquals("Your current password is not right", refused.getElementById("current-password-error").text());
+        assertEquals("true", refused.getElementById("current-password").attr("aria-invalid"));
+        assertTrue(refused.select("[role=alert] a[href=#current-password]").hasText(), "the summary leads to the field");
+        assertFalse(wrong.body().contains(next), "a password typed is never sent back");
+
+        HttpResponse<String> mismatch = here.post("/admin/password", Map.of("currentPassword", TestAccounts.PASSWORD,
+                "newPassword", next, "confirmPassword", next + "!"));
+        assertEquals(400, mismatch.statusCode());
+        assertTrue(Jsoup.parse(mismatch.body()).getElementById("confirm-password-error").hasText());
+        HttpResponse<String> weak = here.post("/admin/password", Map.of("currentPassword", TestAccounts.PASSWORD,
+                "newPassword", "short", "confirmPassword", "short"));
+        assertEquals(400, weak.statusCode());
+        assertTrue(Jsoup.parse(weak.body()).getElementById("new-password-error").text().contains("at least 12 characters"));
+        assertEquals(403, here.post("/admin/password", Map.of("csrf", "forged", "currentPassword", TestAccounts.PASSWORD,
+                "newPassword", next, "confirmPassword", next)).statusCode(), "no token, no change");
+        assertEquals(200, elsewhere.get("/admin").statusCode(), "nothing has changed yet");
+
+        HttpResponse<String> changed = here.post("/admin/password", Map.of("currentPassword", TestAccounts.PASSWORD,
+                "newPassword", next, "confirmPassword", next));
+        assertEquals(303, changed.statusCode(), changed.body());
+        assertTrue(here.open("/admin/password?done=changed").text().contains("Your password has been changed"),
+                "this session goes on");
+        assertNotEquals(200, elsewhere.get("/admin").statusCode(), "the other session was signed out");
+        assertThrows(IllegalStateException.class, () -> Sessions.signIn(author.username()), "the old password is gone");
+
+        Browser admin = Browser.signIn(accounts.create(Role.ADMIN));
+        assertTrue(admin.open("/admin/audit?subject=" + author.username()).select("tbody tr td:nth-child(3)").eachText()
+                .contains("account.password.own"), "audited");
+    }
+
+    @Test
     void everyAdminScreenOpensToItsRolesOnly() {
         Account author = accounts.create(Role.AUTHOR);
         String slug = "screens-" + RUN;
@@ -561,6 +604,7 @@ class AdminJourneyIT {
         screens.put("/admin/accounts/" + author.username(), Set.of(Role.ADMIN));
         screens.put("/admin/audit", Set.of(Role.EDITOR, Role.ADMIN));
         screens.put("/admin/export", Set.of(Role.EDITOR, Role.ADMIN));
+        screens.put("/admin/password", Set.of(Role.values()));
         // The forms only some roles may send, posted with the session's token (and a revision that is not the page's).
         Map<String, Set<Role>> forms = new LinkedHashMap<>();
         forms.put("/admin/pages/" + slug + "/approve", Set.of(Role.CLINICAL_REVIEWER, Role.EDITOR));

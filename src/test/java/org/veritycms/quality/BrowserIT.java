@@ -115,6 +115,27 @@ class BrowserIT {
         assertTrue(driver.getCurrentUrl().endsWith("/admin"), driver.getCurrentUrl());
     }
 
+    /** The outermost elements that reach past the right edge of a screen this wide, to say what to fix. */
+    private Object tooWide(int screen) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const out = [];"
+                + "for (const e of document.body.querySelectorAll('*')) {"
+                + "  if (e.getBoundingClientRect().right > arguments[0] && !out.some(o => o.contains(e))) out.push(e); }"
+                + "return out.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width));",
+                screen);
+    }
+
+    /** The rendered width in CSS pixels of the first element the selector finds. */
+    private double width(String selector) {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().width;", selector)).doubleValue();
+    }
+
+    /** The few seconds a person takes to write a comment pass on the server's clock, not in the test. */
+    private static void writingTime() {
+        RemoteFixtures.advanceClock(Duration.ofSeconds(4));
+    }
+
+    /** A short wait for the browser (a dialog opening), never for time on the server. */
     private void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
@@ -132,11 +153,14 @@ class BrowserIT {
         visit("/" + rich.topic());
         visit(rich.url());
         assertFalse(driver.findElements(By.cssSelector("figure.media video")).isEmpty(), "the rich page shows its video");
+        assertTrue(width(".page-review") <= width("article.guidance .lead"), "the review box is no wider than the text");
         visit("/search?q=back+pain");
         assertFalse(driver.findElements(By.cssSelector(".search-results h2 a")).isEmpty(), "the search finds the rich page");
         visit("/subscribe");
         visit("/search?q=zzzzqqqq");
         visit("/no-such-page");
+        visit("/media/no-such-video.mp4");
+        assertEquals("Page not found", driver.findElement(By.tagName("h1")).getText(), "a missing file gets the site's page");
         visit(RemoteFixtures.page(true).url());
         visit(page.url());
 
@@ -145,16 +169,22 @@ class BrowserIT {
         assertTrue(driver.getPageSource().contains("4"), "the thank-you page answers");
 
         visit(page.url());
-        pause(Duration.ofMillis(3500)); // the comment form refuses a post sooner than a person could write one
+        assertTrue(driver.findElement(By.cssSelector(".comment-advice")).getText().contains("call NHS 111"),
+                "readers are asked to keep medical details to themselves and told where to get advice");
         fill("name", "Sam");
         fill("body", "The knee rolls helped me a lot this week.");
-        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "comment");
+        // sent at once: the form refuses a post sooner than a person could write one, and gives it back
+        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "comment refused");
+        assertTrue(driver.findElement(By.cssSelector(".comment-refused")).getText().contains("sent very soon"));
+        assertEquals("The knee rolls helped me a lot this week.", driver.findElement(By.name("body")).getAttribute("value"));
+        writingTime();
+        submit(driver.findElement(By.cssSelector("form.comment-form button[type=submit]")), "comment");
         WebElement comment = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.cssSelector("article.comment")));
         assertTrue(comment.getText().contains("knee rolls helped"));
 
         driver.findElement(By.cssSelector("details.comment-reply summary")).click();
-        pause(Duration.ofMillis(3500));
+        writingTime();
         WebElement replyForm = driver.findElement(By.cssSelector("details.comment-reply form"));
         replyForm.findElement(By.cssSelector("input[name=name]")).sendKeys("Alex");
         replyForm.findElement(By.cssSelector("textarea[name=body]")).sendKeys("Same for me, thank you.");
@@ -246,7 +276,7 @@ class BrowserIT {
         RemoteFixtures.PageRef page = RemoteFixtures.page(false);
         driver.manage().deleteAllCookies();
         visit(page.url());
-        pause(Duration.ofMillis(3500));
+        writingTime();
         fill("name", "Link sharer");
         fill("body", "See https://a.example/1 and https://b.example/2 and https://c.example/3 for more.");
         submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "held comment");
@@ -263,6 +293,42 @@ class BrowserIT {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void theAdminFitsAPhoneScreenKeepsItsErrorsInItsFrameAndLetsPeopleChangeTheirPassword() {
+        RemoteFixtures.Login staff = RemoteFixtures.account("EDITOR,ADMIN");
+        signIn(staff);
+        // a phone held upright: the page must never scroll sideways, only a wide table inside its own box
+        chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            for (String path : List.of("/admin", "/admin/pages", "/admin/operations", "/admin/password")) {
+                visit(path);
+                long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth;")).longValue();
+                assertTrue(width <= 375, () -> path + " is " + width + " px wide at 375 px; too wide: " + tooWide(375));
+            }
+        } finally {
+            chromium.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+
+        visit("/admin/pages/no-such-page");
+        assertFalse(driver.findElements(By.cssSelector("body.admin")).isEmpty(), "an admin error stays in the admin's frame");
+
+        visit("/admin/password");
+        String next = "a brand new passphrase " + Long.toString(System.nanoTime() % 100_000L, 36);
+        fill("currentPassword", "not the right one at all");
+        fill("newPassword", next);
+        fill("confirmPassword", next);
+        submit(driver.findElement(By.cssSelector("form[action='/admin/password'] button[type=submit]")), "wrong current password");
+        assertEquals("Your current password is not right", driver.findElement(By.id("current-password-error")).getText());
+        fill("currentPassword", staff.password());
+        fill("newPassword", next);
+        fill("confirmPassword", next);
+        submit(driver.findElement(By.cssSelector("form[action='/admin/password'] button[type=submit]")), "password changed");
+        assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().contains("Your password has been changed"));
+        assertEquals(List.of(), problems);
+    }
+
     /** The public page, as a reader without cookies gets it, does not show the text. */
     private void assertLiveLacks(String slug, String text, String when) {
         HttpResponse<String> live = Http.get("/exercise/" + slug);
@@ -275,7 +341,7 @@ class BrowserIT {
         RemoteFixtures.PageRef page = RemoteFixtures.page(false);
         driver.manage().deleteAllCookies();
         visit(page.url());
-        pause(Duration.ofMillis(3500));
+        writingTime();
         fill("name", PAYLOAD.substring(0, 60));
         fill("email", "reader@example.org");
         fill("body", "Careful: " + PAYLOAD);

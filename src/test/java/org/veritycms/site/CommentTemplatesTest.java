@@ -87,6 +87,52 @@ class CommentTemplatesTest {
     }
 
     @Test
+    void theRepliesOfARemovedCommentStayUnderALineSayingItWasRemoved() {
+        CommentView reply = comment(4, "Sam", "Gentle stretches helped me.", List.of());
+        Document html = page(section(true, List.of(comment(1, "Jo", "Hi", List.of()),
+                CommentView.takenDown(3, List.of(reply))), 2));
+        Element removed = html.getElementById("comment-3");
+        assertEquals("This comment was removed.", removed.text());
+        Element thread = removed.parent();
+        assertEquals(List.of("Sam"), thread.select(".comment-replies .comment-author").eachText());
+        assertEquals("Replies to a removed comment", thread.selectFirst(".comment-replies").attr("aria-label"));
+        assertTrue(thread.select("details.comment-reply").isEmpty(), "nobody can reply to a removed comment");
+        assertEquals(2, html.select("article.comment").size(), "nothing of the removed comment is shown");
+    }
+
+    @Test
+    void theMainFormAsksReadersToKeepMedicalDetailsPrivateAndSaysWhereToGetAdvice() {
+        Document html = page(section(true, List.of(), 0));
+        Element advice = html.selectFirst(".comment-advice");
+        assertEquals(html.selectFirst("form.comment-form"), advice.nextElementSibling(), "the advice stands just above the form");
+        assertTrue(advice.text().contains("do not share personal medical details"), advice.text());
+        assertTrue(advice.text().contains("call NHS 111. In an emergency, call 999."), advice.text());
+    }
+
+    @Test
+    void aRefusedCommentComesBackInTheFormWithTheReasonAndEveryWordKept() {
+        CommentViews.RetryView retry = new CommentViews.RetryView("Gentle yoga", "/yoga/gentle-yoga",
+                "/yoga/gentle-yoga/comments", "STAMP", "7", NASTY, "jo@example.org", "Line one\n" + NASTY,
+                CommentPlaceholders.refusalReasons(List.of("too-fast", "honeypot", "links")));
+        Document html = Jsoup.parse(renderer.render("comment-retry.ftlh", Map.of("retry", retry, "csrf", "TOKEN",
+                "pageTitle", "Your comment was not posted", "breadcrumbs", List.of())));
+        assertEquals("Your comment was not posted", html.selectFirst("h1").text());
+        assertEquals(List.of("it was sent very soon after the page opened, which is what automated spam does."
+                + " Please check it and send it again.", "it looks like spam or breaks the rules for comments."),
+                html.select(".comment-refused li").eachText());
+        Element form = html.selectFirst("form.comment-form");
+        assertEquals("/yoga/gentle-yoga/comments", form.attr("action"));
+        assertEquals("TOKEN", form.selectFirst("input[name=csrf]").val());
+        assertEquals("STAMP", form.selectFirst("input[name=shown]").val());
+        assertEquals("7", form.selectFirst("input[name=parent]").val());
+        assertEquals(NASTY, form.selectFirst("input[name=name]").val());
+        assertEquals("jo@example.org", form.selectFirst("input[name=email]").val());
+        assertEquals("Line one\n" + NASTY, form.selectFirst("textarea[name=body]").val());
+        assertTrue(html.select("img").isEmpty(), "what the reader wrote stays text");
+        assertFalse(html.html().contains("??"));
+    }
+
+    @Test
     void aClosedPageShowsItsCommentsWithoutForms() {
         Document html = page(section(false, List.of(comment(1, "Jo", "Hi", List.of())), 1));
         assertTrue(html.select("form.comment-form").isEmpty());

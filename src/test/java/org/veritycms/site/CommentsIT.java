@@ -118,6 +118,56 @@ class CommentsIT {
     }
 
     @Test
+    void aCommentTheScreensRefuseComesBackInTheFormWithTheReasonAndEveryWordKept() {
+        TestPage page = pages.publish(CommentPolicy.POSTMODERATED);
+        Reader reader = readers.newReader();
+        String body = "My physio said <b>two</b> sets.\n\nIt helped.";
+        HttpResponse<String> refused = reader.comment(page, "Pat", body, "email", "pat@example.org",
+                "shown", readers.stampSecondsAgo(0));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("no-store", refused.headers().firstValue("Cache-Control").orElse(""));
+        Document html = Jsoup.parse(refused.body());
+        assertTrue(html.selectFirst(".comment-refused").text().contains("sent very soon after the page opened"),
+                html.selectFirst(".comment-refused").text());
+        Element form = html.selectFirst("form.comment-form");
+        assertEquals(page.commentsUrl(), form.attr("action"));
+        assertEquals("Pat", form.selectFirst("input[name=name]").val());
+        assertEquals("pat@example.org", form.selectFirst("input[name=email]").val());
+        assertEquals(body, form.selectFirst("textarea[name=body]").wholeText());
+        assertFalse(refused.body().contains("__verity_"), "the form's token and stamp are filled in");
+
+        Map<String, String> again = new java.util.LinkedHashMap<>();
+        form.select("input[name], textarea[name]").forEach(f -> again.put(f.attr("name"),
+                f.tagName().equals("textarea") ? f.wholeText() : f.val()));
+        clock.advance(java.time.Duration.ofSeconds(20)); // the reader reads the reason and sends it again
+        try {
+            assertTrue(location(reader.post(form.attr("action"), again)).contains("comment=published"),
+                    "sent again in time, it is no duplicate of the refused copy");
+        } finally {
+            clock.release();
+        }
+        assertEquals(List.of("REJECTED", "PUBLISHED"), probe.commentsOn(page).stream().filter(c -> c.body().equals(body))
+                .map(ModerationQueue.Item::status).toList(), "the refused copy is kept for moderators");
+    }
+
+    @Test
+    void theRepliesOfAHiddenCommentStayUnderALineSayingItWasRemoved() {
+        TestPage page = pages.publish(CommentPolicy.POSTMODERATED);
+        long id = Long.parseLong(location(readers.newReader().comment(page, "Vic", "Something readers object to"))
+                .replaceFirst(".*comment-", ""));
+        location(readers.newReader().comment(page, "Sam", "A harmless answer.", "parent", Long.toString(id)));
+        for (int i = 0; i < 3; i++) {
+            location(readers.newReader().report(id, "offensive", ""));
+        }
+        assertEquals("HIDDEN", probe.commentWithBody(page, "Something readers object to").status());
+        Document html = get(page.url());
+        Element removed = html.getElementById("comment-" + id);
+        assertEquals("This comment was removed.", removed.text());
+        assertFalse(html.text().contains("Something readers object to"));
+        assertEquals("A harmless answer.", removed.parent().selectFirst(".comment-replies .comment-body").text());
+    }
+
+    @Test
     void aPremoderatedPageHoldsTheCommentAndTellsTheReader() {
         TestPage page = pages.publish(CommentPolicy.PREMODERATED);
         String back = location(readers.newReader().comment(page, "Lee", "Is this safe after surgery?"));

@@ -166,6 +166,27 @@ class PublicSiteIT {
     }
 
     @Test
+    void aMissingFileUnderMediaOrAssetsAnswersTheThemedNotFoundPageWithSecurityHeaders() {
+        for (String path : List.of("/media/no-such-video.mp4", "/media/", "/assets/nothing.css", "/assets/script.exe")) {
+            HttpResponse<String> missing = Http.get(path);
+            assertEquals(404, missing.statusCode(), path);
+            assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+            assertTrue(missing.body().contains("<link rel=\"stylesheet\""), path + " is the site's own page: " + missing.body());
+            assertTrue(missing.body().contains("Page not found"), path);
+            assertTrue(missing.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), path);
+            assertEquals("nosniff", missing.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        }
+    }
+
+    @Test
+    void theFaviconAddressLeadsToTheSiteIconAndMayBeCached() {
+        HttpResponse<String> icon = Http.get("/favicon.ico", "image/*");
+        assertEquals(301, icon.statusCode());
+        assertEquals("/assets/favicon.svg", icon.headers().firstValue("Location").orElse(""));
+        assertTrue(icon.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
+    }
+
+    @Test
     void unknownSlugAnswersProblemJson404() {
         HttpResponse<String> missing = Http.get("/api/v1/pages/no-such-page", "application/json");
         assertEquals(404, missing.statusCode());

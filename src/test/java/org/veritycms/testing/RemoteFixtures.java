@@ -5,9 +5,13 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
-/** The client side of {@link TestFixtures}: accounts and pages for tests that run outside the server. */
+/**
+ * The client side of {@link TestFixtures}: accounts, pages and the server's clock for tests that
+ * run outside the server.
+ */
 public final class RemoteFixtures {
 
     /** An account made for a test. */
@@ -46,6 +50,14 @@ public final class RemoteFixtures {
     public static PageRef richPage() {
         JsonObject o = post("/test-fixtures/pages?rich=true");
         return new PageRef(o.getString("topic"), o.getString("slug"));
+    }
+
+    /**
+     * Moves the server's clock forward, e.g. past the few seconds a person needs to write a
+     * comment, instead of waiting for them to pass.
+     */
+    public static void advanceClock(Duration by) {
+        post("/test-fixtures/clock/advance?seconds=" + by.toSeconds());
     }
 
     private static JsonObject post(String path) {

@@ -7,15 +7,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.veritycms.account.Account;
 import org.veritycms.account.Role;
 import org.veritycms.page.CommentPolicy;
+import org.veritycms.shared.VerityClock;
 
 /**
  * Fixtures for tests that run outside the server (a real browser, attack tools): accounts and
- * pages made in the server on request. This resource exists only in test deployments.
+ * pages made in the server on request, and the server's clock moved forward instead of waiting.
+ * This resource exists only in test deployments.
  */
 @Path("/test-fixtures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +29,9 @@ public class TestFixtures {
 
     @Inject
     TestPages pages;
+
+    @Inject
+    VerityClock clock;
 
     /** A new account with the given roles (comma-separated); answers its username and password. */
     @POST
@@ -52,5 +58,17 @@ public class TestFixtures {
             pages.withdraw(page);
         }
         return Map.of("topic", page.topic(), "slug", page.slug(), "url", page.url());
+    }
+
+    /** Moves the server's clock forward by some seconds (at most a day); answers the server's time now. */
+    @POST
+    @Path("clock/advance")
+    @PermitAll
+    public Map<String, String> advanceClock(@QueryParam("seconds") long seconds) {
+        if (seconds < 0 || seconds > 86_400) {
+            throw new jakarta.ws.rs.BadRequestException("seconds must be from 0 to 86400");
+        }
+        clock.advance(Duration.ofSeconds(seconds));
+        return Map.of("now", clock.instant().toString());
     }
 }

@@ -44,6 +44,32 @@ class ThemeRenderingTest {
     }
 
     @Test
+    void anAdminErrorRendersInTheAdminFrame() {
+        String html = renderer.render("admin/error.ftlh", Map.of("problem", Problem.of(404, "not-found", "Page not found",
+                "There is no page 'x'."), "errorId", "abc", "pageTitle", "Page not found", "breadcrumbs", List.of()));
+        assertTrue(html.contains("<body class=\"admin\">"), html);
+        assertTrue(html.contains("/assets/css/admin.css"));
+        assertTrue(html.contains("There is no page &#39;x&#39;.") || html.contains("There is no page &apos;x&apos;."), html);
+        assertTrue(html.contains("href=\"/admin\""));
+        assertFalse(html.contains("??"));
+    }
+
+    @Test
+    void thePasswordFormShowsEachRefusalByItsFieldAndNeverAPassword() {
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("pageTitle", "Your password", "who", "Sam", "csrf", "T",
+                "changed", false, "problem", "Your current password is not right.",
+                "errors", Map.of("currentPassword", "Your current password is not right"),
+                "fields", List.of("currentPassword", "newPassword", "confirmPassword")));
+        String html = renderer.render("admin/password.ftlh", model);
+        assertTrue(html.contains("<p class=\"field-error\" id=\"current-password-error\">Your current password is not right</p>"), html);
+        assertTrue(html.contains("aria-describedby=\"current-password-error\""), html);
+        assertTrue(html.contains("aria-describedby=\"new-password-hint\""), html);
+        assertEquals(3, org.jsoup.Jsoup.parse(html).select("input[type=password]:not([value])").size(),
+                "no password is ever written back");
+        assertFalse(html.contains("??"));
+    }
+
+    @Test
     void pageShowsReviewDatesForPageAndMedia() {
         String html = renderer.render("page.ftlh", Map.of("page", SampleViews.page(), "pageTitle", "T", "breadcrumbs", List.of()));
         assertTrue(html.contains("Media last reviewed"));
