@@ -36,6 +36,7 @@ public class ReviewScanner {
     private static final Logger LOG = Logger.getLogger(ReviewScanner.class.getName());
 
     /** What a scan did. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReviewScanResult")
     public record Result(int pagesDue, int remindersQueued, int withdrawn, int digests) {
     }
 
