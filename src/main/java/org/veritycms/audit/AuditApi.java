@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
@@ -32,9 +35,15 @@ public class AuditApi {
     AuditLog log;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The entries that match, newest first")
+    @APIResponse(responseCode = "400", description = "A from or to that is not an ISO-8601 instant, or an offset or"
+            + " limit that is not a whole number")
     public List<EntryView> find(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("subjectType") String subjectType, @QueryParam("subject") String subject,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = "Entries at or after this instant", schema = @Schema(format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Entries before this instant", schema = @Schema(format = "date-time"))
+            @QueryParam("to") String to,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
         return log.find(new AuditLog.Filter(actor, action, subjectType, subject, instant(from, "from"), instant(to, "to")),
                 offset, limit).stream().map(EntryView::of).toList();

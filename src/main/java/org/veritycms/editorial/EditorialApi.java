@@ -22,6 +22,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.veritycms.account.CurrentAccount;
 import org.veritycms.account.SignedIn;
 import org.veritycms.page.Page;
@@ -45,8 +52,11 @@ public class EditorialApi {
      * (EDITORIAL or SAFETY, with a note); {@code nextDue} is the next review date an approval sets
      * (at most the tier's interval away; by default exactly that).
      */
+    @Schema(name = "StepRequest")
     public record StepRequest(@NotBlank String step, @Min(1) Integer revision, Instant publishAt,
-            @Size(max = 1000) String note, WithdrawalReason reason, LocalDate nextDue) {
+            @Size(max = 1000) String note,
+            @Schema(enumeration = {"EDITORIAL", "SAFETY"}, description = "Why the page is withdrawn (step withdraw)")
+            WithdrawalReason reason, LocalDate nextDue) {
     }
 
     /** Publication window as asked for; null clears a time. */
@@ -76,6 +86,9 @@ public class EditorialApi {
     @GET
     @Path("editorial/pages")
     @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
+    @APIResponse(responseCode = "200", description = "The pages that match, in the order asked for")
+    @APIResponse(responseCode = "400", description = "An unknown status, review state or sort column, or a title"
+            + " longer than 200 characters")
     public List<EditorialViews.PageRow> list(@QueryParam("topic") String topic, @QueryParam("status") String status,
             @QueryParam("review") String review, @QueryParam("owner") String owner, @QueryParam("title") String title,
             @QueryParam("sort") String sort,
@@ -87,7 +100,15 @@ public class EditorialApi {
     @Path("editorial/pages")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"AUTHOR", "EDITOR"})
-    public Response create(@Valid @NotNull PageInput input) {
+    @APIResponse(responseCode = "201", description = "The new draft (revision 1)",
+            headers = @Header(name = "Location", required = true, description = "The new page's address in this API",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EditorialViews.PageDetail.class)))
+    @APIResponse(responseCode = "409", description = "There is already a page at this slug")
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = PageInput.class, requiredProperties = {"slug", "topic"})))
+            @Valid @NotNull PageInput input) {
         SignedIn who = current.require();
         Page page = editor.create(input, who);
         return Response.created(URI.create("/api/v1/editorial/pages/" + page.slug()))
@@ -105,7 +126,13 @@ public class EditorialApi {
     @Path("editorial/pages/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"AUTHOR", "EDITOR"})
-    public EditorialViews.PageDetail save(@PathParam("slug") String slug, @Valid @NotNull PageInput input) {
+    @APIResponse(responseCode = "200", description = "The page after the save (unchanged content saves nothing)")
+    @APIResponse(responseCode = "409", description = "Someone saved the page after the version sent (nothing is"
+            + " overwritten), or its status does not allow editing")
+    public EditorialViews.PageDetail save(@PathParam("slug") String slug,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(allOf = PageInput.class, requiredProperties = "version")))
+            @Valid @NotNull PageInput input) {
         SignedIn who = current.require();
         editor.save(slug, input, who);
         return reads.detail(slug, who);
@@ -115,6 +142,9 @@ public class EditorialApi {
     @Path("editorial/pages/{slug}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER"})
+    @APIResponse(responseCode = "200", description = "The page after the step")
+    @APIResponse(responseCode = "409", description = "The revision named is not the working one, or the page's"
+            + " status does not allow the step: nothing changed")
     public EditorialViews.PageDetail transition(@PathParam("slug") String slug, @Valid @NotNull StepRequest request) {
         Transition step = Transition.parse(request.step());
         if (step == null) {
@@ -131,6 +161,8 @@ public class EditorialApi {
     @Path("editorial/pages/{slug}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("EDITOR")
+    @APIResponse(responseCode = "200", description = "The page with its new publication window")
+    @APIResponse(responseCode = "409", description = "A publication time for a page that is not approved")
     public EditorialViews.PageDetail schedule(@PathParam("slug") String slug, @NotNull ScheduleRequest request) {
         SignedIn who = current.require();
         editor.schedule(slug, request.publishAt(), request.expireAt(), who);
@@ -161,8 +193,9 @@ public class EditorialApi {
     @GET
     @Path("editorial/pages/{slug}/diff")
     @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
-    public EditorialViews.Diff diff(@PathParam("slug") String slug, @QueryParam("from") Integer from,
-            @QueryParam("to") Integer to) {
+    public EditorialViews.Diff diff(@PathParam("slug") String slug,
+            @Parameter(required = true, description = "One revision number") @QueryParam("from") Integer from,
+            @Parameter(required = true, description = "The other revision number") @QueryParam("to") Integer to) {
         if (from == null || to == null) {
             throw ProblemException.invalid("Give the two revisions to compare.", List.of(
                     new Problem.FieldError(from == null ? "from" : "to", "is required")));
@@ -182,6 +215,11 @@ public class EditorialApi {
     @Path("export")
     @Produces("application/zip")
     @RolesAllowed({"EDITOR", "ADMIN"})
+    @APIResponse(responseCode = "200", description = "Every topic and page in the content format, as a zip",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"verity-content.zip\"",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/zip",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response exportContent() {
         return Response.ok(export.zip(current.require()), "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"verity-content.zip\"").build();

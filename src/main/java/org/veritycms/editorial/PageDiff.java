@@ -13,9 +13,11 @@ import java.util.List;
 public final class PageDiff {
 
     /** What happened to one line. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DiffLineKind")
     public enum Kind { ADDED, REMOVED, CONTEXT, HUNK }
 
     /** One line of the difference. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DiffLine")
     public record Line(Kind kind, String text) {
     }
 

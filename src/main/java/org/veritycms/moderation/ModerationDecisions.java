@@ -75,6 +75,7 @@ public class ModerationDecisions {
 
     @Transactional
     public Decided decide(long commentId, Decision decision, String moderator, String reasonCode, String note) {
+        requireNoteFits(note);
         RejectionReason reason = reasonFor(decision, reasonCode);
         Comment comment = comments.findForUpdate(commentId)
                 .orElseThrow(() -> ProblemException.notFound("There is no comment " + commentId + "."));
@@ -86,6 +87,7 @@ public class ModerationDecisions {
     @Transactional
     public List<Decided> decideAll(List<Long> commentIds, Decision decision, String moderator, String reasonCode,
             String note) {
+        requireNoteFits(note);
         RejectionReason reason = reasonFor(decision, reasonCode);
         Instant now = clock.instant();
         List<Decided> results = new ArrayList<>();
@@ -122,6 +124,14 @@ public class ModerationDecisions {
         }
         if (before == CommentStatus.PUBLISHED || comment.status() == CommentStatus.PUBLISHED) {
             changes.fire(new PageChanged(comment.page().slug()));
+        }
+    }
+
+    /** A note is kept in the log with the decision, up to {@link ModerationLog#MAX_NOTE} characters. */
+    private static void requireNoteFits(String note) {
+        if (note != null && note.length() > ModerationLog.MAX_NOTE) {
+            throw ProblemException.invalid("Keep the note to " + ModerationLog.MAX_NOTE + " characters.",
+                    List.of(new Problem.FieldError("note", "must be at most " + ModerationLog.MAX_NOTE + " characters")));
         }
     }
 

@@ -14,7 +14,11 @@ import org.veritycms.comment.CommentStatus;
 @ApplicationScoped
 public class ModerationLog {
 
+    /** The longest note a moderator may keep with a decision (the log's column). */
+    public static final int MAX_NOTE = 2000;
+
     /** A log entry as the admin and the API show it. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ModerationLogEntry")
     public record Entry(long id, long commentId, String pageSlug, String action, String actor, String statusBefore,
             String statusAfter, String reason, String note, String at) {
 

@@ -40,6 +40,7 @@ public class ModerationQueue {
     }
 
     /** A comment as a moderator sees it: the body as typed (shown escaped), never the author's e-mail address. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ModerationItem")
     public record Item(long id, String pageSlug, String pageTitle, String pageUrl, Long parentId, String author,
             boolean authorGaveEmail, String body, String status, boolean urgent, List<String> reasons, String notes,
             String createdAt, int reportCount, Map<String, Long> reportsByReason, boolean moderatorApproved,
@@ -47,6 +48,7 @@ public class ModerationQueue {
     }
 
     /** One page of the queue and how many comments match in all. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ModerationQueuePage")
     public record Result(long total, int offset, int limit, List<Item> items) {
     }
 

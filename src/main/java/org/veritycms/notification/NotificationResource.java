@@ -23,6 +23,7 @@ public class NotificationResource {
     }
 
     /** The listing. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NotificationListing")
     public record Listing(String destination, List<NotificationJson> notifications) {
     }
 

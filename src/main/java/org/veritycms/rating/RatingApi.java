@@ -18,6 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.shared.Problem;
@@ -30,8 +36,16 @@ import org.veritycms.shared.SecureRequests;
 @Path("/api/v1")
 public class RatingApi {
 
-    /** A rating sent as JSON. */
-    public record RatingRequest(Object stars, String feedback) {
+    /**
+     * A rating sent as JSON. {@link RatingRequests} checks it as it checks the form: {@code stars} a
+     * whole number from 1 to 5 (required), {@code feedback} at most 1000 characters.
+     */
+    public record RatingRequest(
+            @Schema(required = true, type = SchemaType.INTEGER, minimum = "1", maximum = "5",
+                    description = "How helpful the page was, from 1 to 5 stars") Object stars,
+            @Schema(maxLength = RatingRequests.MAX_FEEDBACK,
+                    description = "What was wrong with the page; kept (for editors only) with a rating of 1 or 2 stars")
+            String feedback) {
     }
 
     /** A summary as the API shows it. */
@@ -78,6 +92,8 @@ public class RatingApi {
     @Path("pages/{slug}/ratings")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(responseCode = "200", description = "The page's ratings this review cycle and all time")
+    @APIResponse(responseCode = "410", description = "The page has been withdrawn")
     public Ratings summary(@PathParam("slug") String slug) {
         Page page = ratings.rateable(slug);
         LocalDate cycle = RatingService.cycleOf(page);
@@ -88,7 +104,16 @@ public class RatingApi {
     @Path("pages/{slug}/ratings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response rateByJson(@PathParam("slug") String slug, RatingRequest body) {
+    @APIResponse(responseCode = "201", description = "The reader's first rating of the page this review cycle",
+            headers = @Header(name = "Set-Cookie", description = "The reader cookie, when the request had none",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteJson.class)))
+    @APIResponse(responseCode = "200", description = "The rating replaced the reader's earlier one this review cycle",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoteJson.class)))
+    @APIResponse(responseCode = "409", description = "The rating crossed with another from the same reader: send it again")
+    @APIResponse(responseCode = "410", description = "The page has been withdrawn")
+    @APIResponse(responseCode = "429", description = "Too many ratings from this reader; Retry-After says when to try again")
+    public Response rateByJson(@PathParam("slug") String slug, @RequestBody(required = true) RatingRequest body) {
         if (body == null) {
             throw ProblemException.invalid("Send a JSON object with 'stars' from 1 to 5.",
                     List.of(new Problem.FieldError("stars", "is required")));

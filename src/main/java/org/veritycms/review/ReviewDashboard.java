@@ -25,14 +25,17 @@ import org.veritycms.shared.VerityClock;
 public class ReviewDashboard {
 
     /** A page on the dashboard. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DashboardItem")
     public record Item(String slug, String topic, String title, String owner, LocalDate due, String state) {
     }
 
     /** Reviews falling due in one month. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DashboardMonth")
     public record Month(String month, long count) {
     }
 
     /** The whole dashboard. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReviewDashboard")
     public record View(LocalDate today, List<Item> dueSoon, List<Item> overdue, List<Item> onNotice, List<Item> withdrawn,
             List<Item> changedSinceReview, List<FeedbackTrigger.Flag> flaggedByReaders, List<Month> forecast) {
     }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.veritycms.account.AccountRepository;
 import org.veritycms.account.CurrentAccount;
 import org.veritycms.page.PageRepository;
@@ -34,9 +37,11 @@ public class ReviewResource {
      * A review as submitted: the revision reviewed (the live one), or a media item and its revision;
      * a newer revision answers 409 and records nothing.
      */
+    @Schema(name = ReviewRequest.SCHEMA)
     public record ReviewRequest(@NotNull ReviewKind kind, @NotNull @Min(1) Integer revision, Long mediaItemId,
             @Min(1) Integer mediaRevision, @Size(max = 4000) String scopeNotes, LocalDate nextDue,
             @Size(max = 60) String registrationNumber) {
+        public static final String SCHEMA = "ReviewRequest";
     }
 
     /** A review record as the API shows it. */
@@ -73,6 +78,10 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"CLINICAL_REVIEWER", "EDITOR"})
     @Transactional
+    @APIResponse(responseCode = "201", description = "The review record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewJson.class)))
+    @APIResponse(responseCode = "409", description = "The page was never published, or the revision (or the media"
+            + " item's revision) named is not the live one: nothing was recorded")
     public Response record(@PathParam("slug") String slug, @Valid @NotNull ReviewRequest request) {
         ReviewRecord record = signOff.record(slug, new ReviewSignOff.Request(request.kind(), request.revision(),
                 request.mediaItemId(), request.mediaRevision(), request.scopeNotes(), request.nextDue(),

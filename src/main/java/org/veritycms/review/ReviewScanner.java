@@ -30,6 +30,7 @@ public class ReviewScanner {
     private static final int ATTEMPTS = 3;
 
     /** What a scan did. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReviewScanResult")
     public record Result(int pagesDue, int remindersQueued, int withdrawn, int digests) {
     }
 

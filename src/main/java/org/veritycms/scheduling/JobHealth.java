@@ -18,6 +18,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 public class JobHealth {
 
     /** One job's health. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "JobStatus")
     public record Status(String job, String schedule, Instant lastRun, String lastOutcome, Instant lastSuccess,
             int lastItems, boolean late) {
     }

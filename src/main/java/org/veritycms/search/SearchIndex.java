@@ -30,6 +30,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
 
     /** Where the last rebuild stands. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SearchIndexStatus")
     public record Status(boolean running, Instant startedAt, Instant finishedAt, String failure, long documents) {
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.veritycms.comment.Comment;
 import org.veritycms.comment.CommentRepository;
 import org.veritycms.comment.CommentText;
@@ -47,6 +48,8 @@ public class CommentsApi {
 
     @GET
     @Transactional
+    @APIResponse(responseCode = "200", description = "The page's published comments, with their replies")
+    @APIResponse(responseCode = "410", description = "The page has been withdrawn")
     public PageComments list(@PathParam("slug") String slug) {
         Page page = pages.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
         readable.require(page, clock.instant());

@@ -63,6 +63,11 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            String query = unreadableQueryParameter(e);
+            if (query != null) {
+                return answer(new Problem("validation", "Invalid input", 400, "The query parameter '" + query
+                        + "' is not of its type.", List.of(new Problem.FieldError(query, "is not of its type"))), e);
+            }
             if (status >= 500) {
                 return answer(Problem.of(500, "server-error", "Something went wrong",
                         "The server could not complete the request."), e);
@@ -71,6 +76,22 @@ public final class ErrorMappers {
             Object allow = e.getResponse().getHeaders().getFirst("Allow");
             return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
         }
+
+        /**
+         * The name of a query parameter the request gave a value its type cannot take (limit=abc), or
+         * null. JAX-RS answers those with 404 as if the address were unknown; the address is fine and
+         * the value is wrong, which is a 400.
+         */
+        static String unreadableQueryParameter(WebApplicationException e) {
+            if (!(e instanceof jakarta.ws.rs.NotFoundException) || e.getCause() == null || e.getMessage() == null) {
+                return null;
+            }
+            java.util.regex.Matcher m = QUERY_PARAM.matcher(e.getMessage());
+            return m.find() ? m.group(1) : null;
+        }
+
+        private static final java.util.regex.Pattern QUERY_PARAM =
+                java.util.regex.Pattern.compile("QueryParam\\(\"([A-Za-z0-9_.-]{1,60})\"\\)");
 
         private static Problem problemFor(int status) {
             return switch (status) {

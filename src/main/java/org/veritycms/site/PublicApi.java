@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.ReadablePagesRule;
@@ -68,6 +69,8 @@ public class PublicApi {
     @GET
     @Path("pages")
     @Transactional
+    @APIResponse(responseCode = "200", description = "The pages readers can read, in the topic if one is named")
+    @APIResponse(responseCode = "404", description = "There is no topic with this slug")
     public List<PageListItem> pages(@QueryParam("topic") String topicSlug) {
         Topic topic = topicSlug == null || topicSlug.isBlank() ? null : topics.findBySlug(topicSlug)
                 .orElseThrow(() -> ProblemException.notFound("There is no topic '" + topicSlug + "'."));
@@ -77,6 +80,8 @@ public class PublicApi {
     @GET
     @Path("pages/{slug}")
     @Transactional
+    @APIResponse(responseCode = "200", description = "The page as readers see it")
+    @APIResponse(responseCode = "410", description = "The page has been withdrawn")
     public PageJson page(@PathParam("slug") String slug) {
         Page page = pages.findForView(slug).orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "'."));
         readable.require(page, clock.instant());
@@ -91,6 +96,8 @@ public class PublicApi {
     /** A page's public review history: every review, the live revision and its hash, corrections since. */
     @GET
     @Path("pages/{slug: " + SiteResource.SLUG + "}/review-history")
+    @APIResponse(responseCode = "200", description = "The page's reviews, its live revision and that revision's hash")
+    @APIResponse(responseCode = "410", description = "The page has been withdrawn")
     public ReviewHistory.View reviewHistory(@PathParam("slug") String slug) {
         return history.of(null, slug);
     }

@@ -24,16 +24,19 @@ import org.veritycms.theme.DateFormats;
 public class ReviewHistory {
 
     /** One review, in words. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReviewHistoryEntry")
     public record Entry(String reviewedOn, String reviewedOnIso, String kind, String reviewer, String profession,
             String subject, boolean media, Integer mediaRevision, int revision, String contentSha256, String nextReviewDue,
             boolean imported) {
     }
 
     /** A correction published without clinical review after the last review. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReviewHistoryCorrection")
     public record Correction(int revision, String publishedOn, String note) {
     }
 
     /** The whole history. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReviewHistory")
     public record View(String title, String topic, String pageUrl, Integer liveRevision, String liveSha256,
             Integer reviewedRevision, List<Entry> reviews, List<Correction> corrections) {
     }

@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The unsubscribe link in every topic e-mail (RFC 8058 one-click). A mail program POSTs to it
@@ -36,6 +40,9 @@ public class SubscriptionApi {
     }
 
     @GET
+    @APIResponse(responseCode = "303", description = "To the page that asks the person to confirm",
+            headers = @Header(name = "Location", required = true, description = "/unsubscribe?token=...",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     public Response openedInBrowser(@QueryParam("token") String token) {
         return Response.seeOther(URI.create("/unsubscribe?token="
                 + URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8))).build();
