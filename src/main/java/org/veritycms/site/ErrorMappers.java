@@ -139,7 +139,7 @@ public final class ErrorMappers {
         private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
         @Override
         public Response toResponse(Throwable e) {
-            Problem.FieldError notWhole = notAWholeNumber(e);
+            Problem.FieldError notWhole = wrongType(e);
             if (notWhole != null) {
                 return answer(new Problem("validation", "Invalid input", 400, "Some fields are not valid.", List.of(notWhole)), e);
             }
@@ -160,14 +160,14 @@ public final class ErrorMappers {
         }
 
         /** The field a whole number was expected in (JSON-B names it in the message that wraps ours), or null. */
-        private static Problem.FieldError notAWholeNumber(Throwable e) {
+        private static Problem.FieldError wrongType(Throwable e) {
             String field = "body";
             for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
                 Matcher named = PROPERTY.matcher(String.valueOf(t.getMessage()));
                 if (named.find()) {
                     field = named.group(1);
                 }
-                if (t instanceof JsonBinding.NotAWholeNumber) {
+                if (t instanceof JsonBinding.WrongType) {
                     return new Problem.FieldError(field, t.getMessage());
                 }
             }

@@ -2,6 +2,8 @@ package org.veritycms.site;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -21,14 +23,15 @@ import java.math.BigDecimal;
  *
  * <p>Whole-number fields take whole numbers only: JSON-B on its own reads {@code 1.5} as 1 and a
  * number beyond the type's range as whatever its low bits say, so a version check could pass on a
- * number nobody sent. Such a body is refused as malformed, naming the field.
+ * number nobody sent; and it reads {@code 12} or {@code true} into a text field as "12" or "true".
+ * Such a body is refused as invalid, naming the field.
  */
 @Provider
 @ApplicationScoped
 public class JsonBinding implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withDeserializers(new WholeLong(), new WholeInteger()));
+            .withDeserializers(new WholeLong(), new WholeInteger(), new Text()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -44,16 +47,16 @@ public class JsonBinding implements ContextResolver<Jsonb> {
         }
     }
 
-    /** A number that is not whole, or out of range for its field. */
-    public static final class NotAWholeNumber extends JsonbException {
+    /** A value of the wrong JSON type for its field: a fraction or an out-of-range number for a whole number, a number or boolean for text. */
+    public static final class WrongType extends JsonbException {
         private static final long serialVersionUID = 1L;
 
-        NotAWholeNumber(String message) {
+        WrongType(String message) {
             super(message);
         }
     }
 
-    /** The number the parser stands on, when it is whole and from min to max; else {@link NotAWholeNumber}. */
+    /** The number the parser stands on, when it is whole and from min to max; else {@link WrongType}. */
     static BigDecimal wholeNumber(JsonParser parser, long min, long max) {
         boolean whole;
         try {
@@ -63,7 +66,7 @@ public class JsonBinding implements ContextResolver<Jsonb> {
         }
         BigDecimal value = whole ? parser.getBigDecimal() : null;
         if (value == null || value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw new NotAWholeNumber("must be a whole number from " + min + " to " + max);
+            throw new WrongType("must be a whole number from " + min + " to " + max);
         }
         return value;
     }
@@ -79,6 +82,20 @@ public class JsonBinding implements ContextResolver<Jsonb> {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
             return wholeNumber(parser, Integer.MIN_VALUE, Integer.MAX_VALUE).intValueExact();
+        }
+    }
+
+    static final class Text implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (value instanceof JsonString text) {
+                return text.getString();
+            }
+            throw new WrongType("must be text (a JSON string)");
         }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonBindingTest {
 
-    public record Body(Long version, Integer revision, List<Long> ids) {
+    public record Body(Long version, Integer revision, List<Long> ids, String title) {
     }
 
     private final Jsonb jsonb = new JsonBinding().getContext(Body.class);
@@ -44,11 +44,19 @@ class JsonBindingTest {
         assertNotWhole("{\"revision\":true}");
     }
 
+    @Test
+    void textFieldsTakeStringsOnly() {
+        assertEquals("12", jsonb.fromJson("{\"title\":\"12\"}", Body.class).title());
+        assertEquals(null, jsonb.fromJson("{\"title\":null}", Body.class).title());
+        assertNotWhole("{\"title\":12}");
+        assertNotWhole("{\"title\":true}");
+    }
+
     private void assertNotWhole(String json) {
         JsonbException e = assertThrows(JsonbException.class, () -> jsonb.fromJson(json, Body.class), json);
         boolean named = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            named |= t instanceof JsonBinding.NotAWholeNumber;
+            named |= t instanceof JsonBinding.WrongType;
         }
         assertTrue(named, json + " gave " + e);
     }
