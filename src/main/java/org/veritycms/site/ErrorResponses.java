@@ -5,10 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,28 +49,48 @@ public class ErrorResponses {
     }
 
     public Response respond(Problem problem, Throwable cause, UriInfo uri, HttpHeaders headers, Map<String, ?> extra) {
+        Answer answer = answer(problem, cause, uri.getRequestUri().getPath(), wantsJson(uri, headers), extra);
+        return Response.status(problem.status()).type(answer.type()).entity(answer.body()).build();
+    }
+
+    /**
+     * Answers a request the application refuses before JAX-RS sees it (servlet filters and servlets),
+     * the same way as {@link #respond}: problem+json or the themed page.
+     */
+    public void send(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean json = wantsJson(request.getRequestURI(), acceptable(request.getHeader("Accept")));
+        Answer answer = answer(problem, null, request.getRequestURI(), json, Map.of());
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(problem.status());
+        response.setContentType(answer.type().toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** A rendered answer: its media type and body. */
+    private record Answer(MediaType type, String body) {
+    }
+
+    private Answer answer(Problem problem, Throwable cause, String path, boolean json, Map<String, ?> extra) {
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         if (problem.status() >= 500) {
-            LOG.log(Level.SEVERE, "Error " + errorId + " on " + uri.getRequestUri().getPath(), cause);
+            LOG.log(Level.SEVERE, "Error " + errorId + " on " + path, cause);
         } else if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("Client error " + errorId + " (" + problem.status() + " " + problem.type() + ") on "
-                    + uri.getRequestUri().getPath() + ": " + problem.detail());
+                    + path + ": " + problem.detail());
         }
-        Response.ResponseBuilder builder = Response.status(problem.status());
-        if (wantsJson(uri, headers)) {
-            builder.type(PROBLEM_JSON_TYPE).entity(json(problem, errorId, uri));
-        } else {
-            builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html(problem, errorId, extra));
-        }
-        return builder.build();
+        return json ? new Answer(PROBLEM_JSON_TYPE, json(problem, errorId, path))
+                : new Answer(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"), html(problem, errorId, extra));
     }
 
     public static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
-        String path = uri.getPath();
+        return wantsJson(uri.getPath(), headers.getAcceptableMediaTypes());
+    }
+
+    static boolean wantsJson(String path, List<MediaType> accepted) {
         if (path.startsWith("/api/") || path.startsWith("api/")) {
             return true;
         }
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
         for (MediaType type : accepted) {
             if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
                 return false;
@@ -77,13 +103,38 @@ public class ErrorResponses {
         return false;
     }
 
-    private static String json(Problem problem, String errorId, UriInfo uri) {
+    /** The media types of an Accept header, most preferred first; parts that do not parse are left out. */
+    static List<MediaType> acceptable(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return List.of(MediaType.WILDCARD_TYPE);
+        }
+        List<MediaType> types = new ArrayList<>();
+        for (String part : accept.split(",")) {
+            try {
+                types.add(MediaType.valueOf(part.trim()));
+            } catch (IllegalArgumentException e) {
+                // a part that does not parse says nothing about what the client wants
+            }
+        }
+        types.sort(Comparator.comparingDouble(ErrorResponses::quality).reversed());
+        return types;
+    }
+
+    private static double quality(MediaType type) {
+        try {
+            return Double.parseDouble(type.getParameters().getOrDefault("q", "1"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String json(Problem problem, String errorId, String path) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "urn:verity:problem:" + problem.type())
                 .add("title", problem.title())
                 .add("status", problem.status())
                 .add("detail", problem.detail() == null ? problem.title() : problem.detail())
-                .add("instance", uri.getRequestUri().getPath())
+                .add("instance", path)
                 .add("errorId", errorId);
         if (!problem.fieldErrors().isEmpty()) {
             JsonArrayBuilder errors = Json.createArrayBuilder();
