@@ -1,11 +1,13 @@
 package org.veritycms.site;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.veritycms.content.ContentFolder;
 import org.veritycms.theme.ThemeRegistry;
 
@@ -29,6 +31,17 @@ public class AssetServlet extends HttpServlet {
 
     @Inject
     transient ErrorResponses errors;
+
+    /** Files are only read: any other method (TRACE, which HttpServlet would echo, among them) is refused. */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (Set.of("GET", "HEAD", "OPTIONS").contains(req.getMethod())) {
+            super.service(req, resp);
+            return;
+        }
+        resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+        errors.send(RequestProblems.methodNotAllowed(), req, resp);
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -72,7 +72,7 @@ public final class ErrorMappers {
                 return answer(Problem.of(500, "server-error", "Something went wrong",
                         "The server could not complete the request."), e);
             }
-            Response response = answer(problemFor(status), e);
+            Response response = answer(status == 415 ? RequestProblems.unsupportedMediaType(uri.getPath()) : problemFor(status), e);
             Object allow = e.getResponse().getHeaders().getFirst("Allow");
             return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
         }
@@ -96,10 +96,9 @@ public final class ErrorMappers {
         private static Problem problemFor(int status) {
             return switch (status) {
                 case 404 -> Problem.of(404, "not-found", "Page not found", "There is nothing at this address.");
-                case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This address does not accept that method.");
+                case 405 -> RequestProblems.methodNotAllowed();
                 case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "No representation matches the Accept header.");
-                case 413 -> Problem.of(413, "too-large", "Request too large", "The request body is too large.");
-                case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "The request body's content type is not accepted here.");
+                case 413 -> RequestProblems.tooLarge();
                 case 401 -> Problem.of(401, "unauthorized", "Sign-in required", "You need to sign in to do this.");
                 case 403 -> Problem.of(403, "forbidden", "Forbidden", "Your account may not do this.");
                 default -> Problem.of(status, "bad-request", "Bad request", "The request could not be understood.");

@@ -3,15 +3,18 @@ package org.veritycms.site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +52,24 @@ public class ErrorResponses {
     }
 
     public Response respond(Problem problem, Throwable cause, UriInfo uri, HttpHeaders headers, Map<String, ?> extra) {
-        String errorId = logged(problem, cause, uri.getRequestUri().getPath());
-        Response.ResponseBuilder builder = Response.status(problem.status());
-        if (wantsJson(uri, headers)) {
-            builder.type(PROBLEM_JSON_TYPE).entity(json(problem, errorId, uri));
-        } else {
-            String template = isAdmin(uri) ? ADMIN_ERROR : problem.status() + ".ftlh";
-            builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html(problem, errorId, extra, template));
+        Answer answer = answer(problem, cause, uri.getRequestUri().getPath(), wantsJson(uri, headers), extra);
+        return Response.status(problem.status()).type(answer.type()).entity(answer.body()).build();
+    }
+
+    /**
+     * Answers a request the application refuses before JAX-RS sees it (servlet filters and servlets),
+     * the same way as {@link #respond}: problem+json or the themed page.
+     */
+    public void send(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean json = wantsJson(request.getRequestURI(), acceptable(request.getHeader("Accept")));
+        Answer answer = answer(problem, null, request.getRequestURI(), json, Map.of());
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(problem.status());
+        response.setContentType(answer.type().toString());
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
         }
-        return builder.build();
     }
 
     /**
@@ -65,14 +77,21 @@ public class ErrorResponses {
      * {@code /assets/} or {@code /media/} that is not there), so that a miss there looks like any other.
      */
     public void sendPage(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String errorId = logged(problem, null, request.getRequestURI());
-        response.setStatus(problem.status());
-        response.setContentType(MediaType.TEXT_HTML + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        String html = html(problem, errorId, Map.of(), problem.status() + ".ftlh");
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getWriter().write(html);
+        send(problem, request, response);
+    }
+
+    /** A rendered answer: its media type and body. */
+    private record Answer(MediaType type, String body) {
+    }
+
+    private Answer answer(Problem problem, Throwable cause, String path, boolean json, Map<String, ?> extra) {
+        String errorId = logged(problem, cause, path);
+        if (json) {
+            return new Answer(PROBLEM_JSON_TYPE, json(problem, errorId, path.startsWith("/") ? path : "/" + path));
         }
+        String template = isAdmin(path) ? ADMIN_ERROR : problem.status() + ".ftlh";
+        return new Answer(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"), html(problem, errorId, extra, template));
     }
 
     private static String logged(Problem problem, Throwable cause, String path) {
@@ -90,11 +109,13 @@ public class ErrorResponses {
     }
 
     public static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
-        String path = uri.getPath();
+        return wantsJson(uri.getPath(), headers.getAcceptableMediaTypes());
+    }
+
+    static boolean wantsJson(String path, List<MediaType> accepted) {
         if (path.startsWith("/api/") || path.startsWith("api/")) {
             return true;
         }
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
         for (MediaType type : accepted) {
             if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
                 return false;
@@ -107,13 +128,38 @@ public class ErrorResponses {
         return false;
     }
 
-    private static String json(Problem problem, String errorId, UriInfo uri) {
+    /** The media types of an Accept header, most preferred first; parts that do not parse are left out. */
+    static List<MediaType> acceptable(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return List.of(MediaType.WILDCARD_TYPE);
+        }
+        List<MediaType> types = new ArrayList<>();
+        for (String part : accept.split(",")) {
+            try {
+                types.add(MediaType.valueOf(part.trim()));
+            } catch (IllegalArgumentException e) {
+                // a part that does not parse says nothing about what the client wants
+            }
+        }
+        types.sort(Comparator.comparingDouble(ErrorResponses::quality).reversed());
+        return types;
+    }
+
+    private static double quality(MediaType type) {
+        try {
+            return Double.parseDouble(type.getParameters().getOrDefault("q", "1"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String json(Problem problem, String errorId, String path) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "urn:verity:problem:" + problem.type())
                 .add("title", problem.title())
                 .add("status", problem.status())
                 .add("detail", problem.detail() == null ? problem.title() : problem.detail())
-                .add("instance", uri.getRequestUri().getPath())
+                .add("instance", path)
                 .add("errorId", errorId);
         if (!problem.fieldErrors().isEmpty()) {
             JsonArrayBuilder errors = Json.createArrayBuilder();
@@ -125,8 +171,7 @@ public class ErrorResponses {
     }
 
     /** An error under {@code /admin} stays in the admin's frame, where the person was working. */
-    private static boolean isAdmin(UriInfo uri) {
-        String path = uri.getPath();
+    private static boolean isAdmin(String path) {
         return path.equals("/admin") || path.startsWith("/admin/") || path.equals("admin") || path.startsWith("admin/");
     }
 

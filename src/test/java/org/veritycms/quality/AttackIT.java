@@ -1,6 +1,7 @@
 package org.veritycms.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.veritycms.account.Role;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
+import org.veritycms.testing.RawHttp;
 import org.veritycms.testing.RemoteFixtures;
 import org.veritycms.testing.Sessions;
 import org.veritycms.testing.TestAccounts;
@@ -42,7 +44,8 @@ import org.veritycms.testing.TestPages;
  * Attacks from outside: every API operation the OpenAPI document lists, against each role and
  * signed out; malformed, oversized and wrongly typed bodies; every state-changing form (the page
  * editor and its preview, the approval and the review sign-off among them) with a forged token and
- * with none. Nothing may answer 5xx.
+ * with none; requests however malformed or large (chunked, broken escapes, TRACE), each answered by the
+ * application with a 4xx and the security headers. Nothing may answer 5xx.
  */
 @ExtendWith(ArquillianExtension.class)
 class AttackIT {
@@ -146,6 +149,85 @@ class AttackIT {
             check(wrong, op, "2 MiB", call(op, "application/json", huge, everything), Set.of(413), Set.of());
         }
         assertEquals(List.of(), wrong);
+    }
+
+    private static final long MIB = 1024 * 1024;
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefused413LikeADeclaredOne() {
+        RawHttp.Answer r = RawHttp.send("POST", "/api/v1/editorial/pages", 2 * MIB, true, "Content-Type", "application/json",
+                "Accept", "application/json", "Authorization", everything.basic());
+        assertProblem(r, 413, "too-large");
+    }
+
+    @Test
+    void bodiesFarOverTheLimitAreAnswered413NotCutOff() {
+        String[] api = {"Content-Type", "application/json", "Accept", "application/json", "Authorization", everything.basic()};
+        String[] form = {"Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"};
+        assertProblem(RawHttp.send("POST", "/api/v1/editorial/pages", 5 * MIB, false, api), 413, "too-large");
+        assertProblem(RawHttp.send("POST", "/api/v1/editorial/pages", 10 * MIB, true, api), 413, "too-large");
+        assertThemedPage(RawHttp.send("POST", "/admin/login", 5 * MIB, false, form), 413, "Request too large");
+        assertThemedPage(RawHttp.send("POST", "/admin/login", 10 * MIB, true, form), 413, "Request too large");
+    }
+
+    @Test
+    void aBodyTheApiDoesNotTakeIsRefused415NamingWhatItTakes() {
+        for (String type : List.of("text/plain", "foo", "application/")) {
+            RawHttp.Answer r = RawHttp.send("POST", "/api/v1/editorial/pages", 2, false, "Content-Type", type,
+                    "Accept", "application/json", "Authorization", everything.basic());
+            assertProblem(r, 415, "unsupported-media-type");
+            assertTrue(r.body().contains("application/json"), type + ": the detail names the accepted type: " + r.body());
+        }
+    }
+
+    @Test
+    void aBrokenPercentEscapeIsAnswered400ByTheApplication() {
+        assertProblem(RawHttp.send("GET", "/api/v1/pages/%ff", "Accept", "application/json"), 400, "malformed-address");
+        assertProblem(RawHttp.send("GET", "/api/v1/pages?q=%", "Accept", "application/json"), 400, "malformed-address");
+        assertThemedPage(RawHttp.send("GET", "/search?q=%", "Accept", "text/html"), 400, "Bad request");
+        assertThemedPage(RawHttp.send("GET", "/%ff", "Accept", "text/html"), 400, "Bad request");
+        RawHttp.Answer wellFormed = RawHttp.send("GET", "/search?q=back%20pain", "Accept", "text/html");
+        assertEquals(200, wellFormed.status(), "a well-formed escape is still decoded");
+        assertTrue(wellFormed.body().contains("back pain"), "the search shows the decoded words");
+    }
+
+    @Test
+    void traceIsRefused405WithTheMethodsAllowed() {
+        for (String target : List.of("/", "/assets/site.css", "/api/v1/topics")) {
+            RawHttp.Answer r = RawHttp.send("TRACE", target, "Accept", "text/html", "X-Probe", "echo-me");
+            assertEquals(405, r.status(), target + ": " + r.body());
+            String allow = r.header("Allow");
+            assertTrue(allow != null && allow.contains("GET") && !allow.contains("TRACE"), target + " Allow: " + allow);
+            assertFalse(r.body().contains("echo-me"), target + ": the request is not echoed");
+            assertSecurityHeaders(r, "TRACE " + target);
+        }
+    }
+
+    private static void assertProblem(RawHttp.Answer r, int status, String type) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(String.valueOf(r.header("Content-Type")).startsWith("application/problem+json"), "problem+json: " + r.headers());
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            JsonObject problem = reader.readObject();
+            assertEquals("urn:verity:problem:" + type, problem.getString("type"));
+            assertEquals(status, problem.getInt("status"));
+        }
+        assertSecurityHeaders(r, status + " " + type);
+    }
+
+    private static void assertThemedPage(RawHttp.Answer r, int status, String title) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(String.valueOf(r.header("Content-Type")).startsWith("text/html"), "an HTML page: " + r.headers());
+        assertEquals(title + " - Verity", Jsoup.parse(r.body()).title(), "the themed error page");
+        assertSecurityHeaders(r, status + " " + title);
+    }
+
+    /** The application's security headers, each sent once. */
+    private static void assertSecurityHeaders(RawHttp.Answer r, String what) {
+        for (String name : List.of("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")) {
+            assertEquals(1, r.headers().getOrDefault(name.toLowerCase(), List.of()).size(), what + " sends " + name + " once: " + r.headers());
+        }
+        assertEquals("nosniff", r.header("X-Content-Type-Options"), what);
+        assertTrue(r.header("Content-Security-Policy").contains("frame-ancestors 'none'"), what);
     }
 
     /** Records a wrong answer: a 5xx always; otherwise one not in {@code expected} (when given) or in {@code refused}. */
