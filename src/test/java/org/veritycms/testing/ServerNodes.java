@@ -44,6 +44,7 @@ public final class ServerNodes implements AutoCloseable {
         Path server = BUILD.resolve("server");
         Path base = BUILD.resolve("nodes-" + run).resolve(name);
         copy(server.resolve("standalone"), base);
+        withoutManagedDeployments(base.resolve("configuration/standalone.xml"));
         Files.copy(Path.of(System.getProperty("verity.war", BUILD.resolve("verity.war").toString())),
                 base.resolve("deployments").resolve("verity.war"), StandardCopyOption.REPLACE_EXISTING);
         String id = name + "-" + run;
@@ -117,6 +118,15 @@ public final class ServerNodes implements AutoCloseable {
     public void close() {
         nodes.forEach(ServerNodes::stop);
         nodes.clear();
+    }
+
+    /**
+     * Drops the deployments the test server's management API recorded in its configuration (an
+     * Arquillian deployment in progress): the node deploys the application from deployments/ only.
+     */
+    private static void withoutManagedDeployments(Path configuration) throws IOException {
+        String xml = Files.readString(configuration);
+        Files.writeString(configuration, xml.replaceAll("(?s)<deployments>.*?</deployments>", ""));
     }
 
     private static void copy(Path from, Path to) throws IOException {
