@@ -166,8 +166,9 @@ class AttackIT {
         String[] form = {"Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"};
         assertProblem(RawHttp.send("POST", "/api/v1/editorial/pages", 5 * MIB, false, api), 413, "too-large");
         assertProblem(RawHttp.send("POST", "/api/v1/editorial/pages", 10 * MIB, true, api), 413, "too-large");
-        assertThemedPage(RawHttp.send("POST", "/admin/login", 5 * MIB, false, form), 413, "Request too large");
-        assertThemedPage(RawHttp.send("POST", "/admin/login", 10 * MIB, true, form), 413, "Request too large");
+        // under /admin the error page keeps the admin's frame
+        assertThemedPage(RawHttp.send("POST", "/admin/login", 5 * MIB, false, form), 413, "Request too large", "Verity admin");
+        assertThemedPage(RawHttp.send("POST", "/admin/login", 10 * MIB, true, form), 413, "Request too large", "Verity admin");
     }
 
     @Test
@@ -184,8 +185,8 @@ class AttackIT {
     void aBrokenPercentEscapeIsAnswered400ByTheApplication() {
         assertProblem(RawHttp.send("GET", "/api/v1/pages/%ff", "Accept", "application/json"), 400, "malformed-address");
         assertProblem(RawHttp.send("GET", "/api/v1/pages?q=%", "Accept", "application/json"), 400, "malformed-address");
-        assertThemedPage(RawHttp.send("GET", "/search?q=%", "Accept", "text/html"), 400, "Bad request");
-        assertThemedPage(RawHttp.send("GET", "/%ff", "Accept", "text/html"), 400, "Bad request");
+        assertThemedPage(RawHttp.send("GET", "/search?q=%", "Accept", "text/html"), 400, "Bad request", "Verity");
+        assertThemedPage(RawHttp.send("GET", "/%ff", "Accept", "text/html"), 400, "Bad request", "Verity");
         RawHttp.Answer wellFormed = RawHttp.send("GET", "/search?q=back%20pain", "Accept", "text/html");
         assertEquals(200, wellFormed.status(), "a well-formed escape is still decoded");
         assertTrue(wellFormed.body().contains("back pain"), "the search shows the decoded words");
@@ -214,10 +215,10 @@ class AttackIT {
         assertSecurityHeaders(r, status + " " + type);
     }
 
-    private static void assertThemedPage(RawHttp.Answer r, int status, String title) {
+    private static void assertThemedPage(RawHttp.Answer r, int status, String title, String site) {
         assertEquals(status, r.status(), r.body());
         assertTrue(String.valueOf(r.header("Content-Type")).startsWith("text/html"), "an HTML page: " + r.headers());
-        assertEquals(title + " - Verity", Jsoup.parse(r.body()).title(), "the themed error page");
+        assertEquals(title + " - " + site, Jsoup.parse(r.body()).title(), "the themed error page");
         assertSecurityHeaders(r, status + " " + title);
     }
 
