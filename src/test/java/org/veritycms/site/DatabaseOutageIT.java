@@ -90,6 +90,7 @@ class DatabaseOutageIT {
             }
             assertEquals(201, vote(node, page.slug(), 20).statusCode(), "killed connections are replaced, not reused");
             answers.add(201);
+            assertEquals(200, read(node, page.url()).statusCode(), "the page, with its new count, is rendered and kept again");
 
             relay.cut();
             for (int i = 21; i < 31; i++) {
