@@ -97,6 +97,7 @@ class FaultsIT {
         interruption.disarm();
         clock.release();
         fixtures.republish(publishedBefore);
+        fixtures.archiveAllBut(publishedBefore);
     }
 
     @Test

@@ -102,6 +102,7 @@ class ReviewLifecycleIT {
     void putTheWorldBack() {
         clock.release();
         fixtures.republish(publishedBefore);
+        fixtures.archiveAllBut(publishedBefore);
         smtp.stop();
     }
 
