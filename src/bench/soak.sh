@@ -52,8 +52,9 @@ revision_rows() { psql_val "select count(*) from page_revision where page_id = $
 
 log "P6 soak: warm-up ${WARMUP_SECONDS}s"
 wrk -t1 -c8 -d"${WARMUP_SECONDS}s" "$BASE_URL$PAGE_PATH" >/dev/null &
+WARM_PID=$!
 BENCH_RATING_SLUG=$PAGE_SLUG wrk -t1 -c4 -d"${WARMUP_SECONDS}s" -s "$BENCH_DIR/ratings.lua" "$BASE_URL" >/dev/null
-wait
+wait "$WARM_PID"
 RSS_WARM=$(rss_mb)
 ROWS_BEFORE=$(ratings_rows); COMMENTS_BEFORE=$(comment_rows); REVISIONS_BEFORE=$(revision_rows)
 log "P6 soak: RSS after warm-up $RSS_WARM MB; ${SOAK_SECONDS}s of mixed load"
