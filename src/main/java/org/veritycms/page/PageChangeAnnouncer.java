@@ -15,7 +15,8 @@ import java.util.Set;
  * there is no transaction). Entity callbacks often run while the transaction is already completing
  * (the flush before commit), too late to register an ordinary transaction observer, so the pages
  * are collected on an interposed synchronization, which may still be added then, and announced
- * after a successful commit only.
+ * after a successful commit only. Each page is told to the other nodes as it is collected, inside
+ * the transaction ({@link PageChangeBroadcast}).
  */
 @ApplicationScoped
 public class PageChangeAnnouncer {
@@ -28,8 +29,12 @@ public class PageChangeAnnouncer {
     @Inject
     Event<PageChanged> changes;
 
+    @Inject
+    PageChangeBroadcast broadcast;
+
     void changed(String slug) {
         if (registry == null || registry.getTransactionKey() == null) {
+            broadcast.send(new PageChanged(slug));
             changes.fire(new PageChanged(slug));
             return;
         }
@@ -52,6 +57,8 @@ public class PageChangeAnnouncer {
             });
             pending = slugs;
         }
-        pending.add(slug);
+        if (pending.add(slug)) {
+            broadcast.send(new PageChanged(slug));
+        }
     }
 }
