@@ -23,7 +23,8 @@ public class PageChangeAnnouncer {
 
     private static final Object PENDING = PageChangeAnnouncer.class.getName() + ".pending";
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    // the server-wide name: a job's thread carries the context of a Quartz thread, where java:comp is not bound
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
 
     @Inject

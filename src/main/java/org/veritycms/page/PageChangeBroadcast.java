@@ -35,7 +35,7 @@ public class PageChangeBroadcast {
     @Resource(lookup = "java:jboss/datasources/VerityDS")
     DataSource transactional;
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
 
     @Inject

@@ -160,7 +160,7 @@ class ClusterIT {
             } catch (IOException e) {
                 return false;
             }
-        }, Duration.ofSeconds(120), "node on port " + port + " serves the home page");
+        }, Duration.ofSeconds(300), "node on port " + port + " serves the home page");
     }
 
     interface Check {
