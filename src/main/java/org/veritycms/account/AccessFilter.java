@@ -44,6 +44,9 @@ public class AccessFilter implements ContainerRequestFilter {
     @Inject
     Authenticator authenticator;
 
+    @Inject
+    org.veritycms.shared.ClientAddresses addresses;
+
     @Override
     public void filter(ContainerRequestContext request) {
         identify(request).ifPresent(current::set);
@@ -87,7 +90,7 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         String authorization = request.getHeaderString("Authorization");
         if (authorization != null && isApi(request)) {
-            return authenticator.fromBasic(authorization, http.getRemoteAddr());
+            return authenticator.fromBasic(authorization, addresses.of(http));
         }
         return Optional.empty();
     }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
 import org.veritycms.shared.SecureRequests;
 import org.veritycms.theme.ThemeRenderer;
@@ -44,6 +45,9 @@ public class SetupResource {
     @Inject
     RateLimits limits;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpHeaders headers;
 
@@ -62,7 +66,7 @@ public class SetupResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("token") String token, @FormParam("username") String username,
             @FormParam("displayName") String displayName, @FormParam("password") String password) {
-        limits.check("sign-in", servletRequest.getRemoteAddr());
+        limits.check("sign-in", addresses.of(servletRequest));
         try {
             Account account = firstAdmin.createThroughSetup(token, username, displayName, password);
             String session = sessions.open(account);

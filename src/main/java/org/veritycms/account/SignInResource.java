@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
 import org.veritycms.shared.SecureRequests;
 import org.veritycms.theme.ThemeRenderer;
@@ -43,6 +44,9 @@ public class SignInResource {
     @Inject
     RateLimits limits;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpHeaders headers;
 
@@ -62,8 +66,8 @@ public class SignInResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@FormParam("username") String username, @FormParam("password") String password,
             @FormParam("next") String next) {
-        limits.check("sign-in", servletRequest.getRemoteAddr());
-        SignIn.Result result = signIn.attempt(username, password, servletRequest.getRemoteAddr());
+        limits.check("sign-in", addresses.of(servletRequest));
+        SignIn.Result result = signIn.attempt(username, password, addresses.of(servletRequest));
         if (!result.succeeded()) {
             return page(Response.Status.UNAUTHORIZED, safeNext(next), username, "signin.failed");
         }

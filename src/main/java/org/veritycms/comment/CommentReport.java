@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.annotations.Immutable;
 
-/** One reader's report that a comment is offensive or unsuitable; a reader reports a comment once. */
+/**
+ * One reader's report that a comment is offensive or unsuitable; a reader reports a comment once.
+ * It keeps a keyed hash of the reporter's address, so that reports from one address count once.
+ */
 @Entity
 @Immutable
 @Table(name = "comment_report")
@@ -46,12 +49,17 @@ public class CommentReport {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** A keyed hash of the network address the report came from (never the address itself). */
+    @Column(name = "address_hash", updatable = false)
+    private String addressHash;
+
     protected CommentReport() {
     }
 
-    public CommentReport(Comment comment, String readerId, ReportReason reason, String note, Instant now) {
+    public CommentReport(Comment comment, String readerId, String addressHash, ReportReason reason, String note, Instant now) {
         this.comment = Objects.requireNonNull(comment, "comment");
         this.readerId = Objects.requireNonNull(readerId, "reader id");
+        this.addressHash = Objects.requireNonNull(addressHash, "address hash");
         this.reason = Objects.requireNonNull(reason, "reason");
         String cleaned = note == null ? "" : CommentBody.clean(note).strip();
         if (cleaned.length() > MAX_NOTE) {
@@ -67,4 +75,5 @@ public class CommentReport {
     public ReportReason reason() { return reason; }
     public String note() { return note; }
     public Instant createdAt() { return createdAt; }
+    public String addressHash() { return addressHash; }
 }

@@ -58,6 +58,17 @@ public class CommentRepository {
                 .setParameter("c", commentId).setParameter("reader", readerId).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** Whether someone at this address (its keyed hash) reported the comment after {@code since} (ever, when null). */
+    public boolean hasReportedFrom(long commentId, String addressHash, Instant since) {
+        var query = em.createQuery("select r.id from CommentReport r where r.comment.id = :c and r.addressHash = :address"
+                        + (since == null ? "" : " and r.createdAt > :since"), Long.class)
+                .setParameter("c", commentId).setParameter("address", addressHash);
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        return !query.setMaxResults(1).getResultList().isEmpty();
+    }
+
     public List<CommentReport> reportsOf(long commentId) {
         return em.createQuery("select r from CommentReport r where r.comment.id = :c order by r.createdAt, r.id",
                 CommentReport.class).setParameter("c", commentId).getResultList();

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.page.Page;
+import org.veritycms.page.EveryPageChanged;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.Topic;
 import org.veritycms.page.TopicRepository;
@@ -59,6 +60,10 @@ public class DiscoveryDocuments {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
+        documents.invalidateAll();
+    }
+
+    void onMissedChanges(@Observes EveryPageChanged missed) {
         documents.invalidateAll();
     }
 

@@ -125,7 +125,7 @@ public class CommentIntake {
             notices.alertModerators(comment, screening.notes());
         }
         if (comment.status() == CommentStatus.PUBLISHED) {
-            changes.fire(new PageChanged(page.slug()));
+            changes.fire(PageChanged.aroundPage(page.slug()));
         }
         return new Outcome(comment.id(), result, result == Result.REFUSED ? List.copyOf(reasons) : List.of(), page.title());
     }

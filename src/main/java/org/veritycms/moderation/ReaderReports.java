@@ -21,12 +21,18 @@ import org.veritycms.shared.ProblemException;
  * Readers reporting a comment as offensive or unsuitable: one report per reader per comment;
  * enough distinct readers hide it until a moderator decides ({@code verity.comments.reports-to-hide}),
  * and a comment a moderator approved needs more new reports ({@code verity.comments.reports-to-hide-approved}).
+ * Distinct readers means distinct addresses too: since the comment's last decision, reports from one
+ * address count once however many reader cookies they carry, as a new cookie costs nothing.
  */
 @ApplicationScoped
 public class ReaderReports {
 
     /** Whether this reader's report counted. */
     public enum Result { RECORDED, ALREADY_REPORTED }
+
+    /** Who reports: the reader (their cookie) and a keyed hash of their network address. */
+    public record Reporter(String readerId, String addressHash) {
+    }
 
     /** The result, and where the comment is shown. */
     public record Outcome(Result result, long commentId, String topicSlug, String pageSlug) {
@@ -56,7 +62,8 @@ public class ReaderReports {
     }
 
     @Transactional
-    public Outcome report(long commentId, String readerId, String reasonCode, String note) {
+    public Outcome report(long commentId, Reporter reporter, String reasonCode, String note) {
+        String readerId = reporter.readerId();
         List<Problem.FieldError> errors = new ArrayList<>();
         ReportReason reason = ReportReason.fromCode(reasonCode).orElse(null);
         if (reason == null) {
@@ -75,12 +82,13 @@ public class ReaderReports {
         if (comments.hasReported(commentId, readerId)) {
             return new Outcome(Result.ALREADY_REPORTED, commentId, topic, comment.page().slug());
         }
-        comments.addReport(new CommentReport(comment, readerId, reason, note, clock.instant()));
+        boolean newAddress = !comments.hasReportedFrom(commentId, reporter.addressHash(), comment.decidedAt());
+        comments.addReport(new CommentReport(comment, readerId, reporter.addressHash(), reason, note, clock.instant()));
         CommentStatus before = comment.status();
-        if (comment.countReport(reportsToHide, reportsToHideApproved)) {
+        if (newAddress && comment.countReport(reportsToHide, reportsToHideApproved)) {
             log.append(comment, ModerationAction.HIDDEN_BY_REPORTS, "readers", before,
                     comment.reportsSinceReview() + " reports", null);
-            changes.fire(new PageChanged(comment.page().slug()));
+            changes.fire(PageChanged.aroundPage(comment.page().slug()));
         }
         return new Outcome(Result.RECORDED, commentId, topic, comment.page().slug());
     }

@@ -15,21 +15,27 @@ import java.util.Set;
  * there is no transaction). Entity callbacks often run while the transaction is already completing
  * (the flush before commit), too late to register an ordinary transaction observer, so the pages
  * are collected on an interposed synchronization, which may still be added then, and announced
- * after a successful commit only.
+ * after a successful commit only. Each page is told to the other nodes as it is collected, inside
+ * the transaction ({@link PageChangeBroadcast}).
  */
 @ApplicationScoped
 public class PageChangeAnnouncer {
 
     private static final Object PENDING = PageChangeAnnouncer.class.getName() + ".pending";
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    // the server-wide name: a job's thread carries the context of a Quartz thread, where java:comp is not bound
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
 
     @Inject
     Event<PageChanged> changes;
 
+    @Inject
+    PageChangeBroadcast broadcast;
+
     void changed(String slug) {
         if (registry == null || registry.getTransactionKey() == null) {
+            broadcast.send(new PageChanged(slug));
             changes.fire(new PageChanged(slug));
             return;
         }
@@ -52,6 +58,8 @@ public class PageChangeAnnouncer {
             });
             pending = slugs;
         }
-        pending.add(slug);
+        if (pending.add(slug)) {
+            broadcast.send(new PageChanged(slug));
+        }
     }
 }

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.notification.Outbox;
@@ -65,10 +67,16 @@ public class FeedbackTrigger {
     }
 
     void check(Page page, LocalDate cycle) {
-        List<Integer> stars = em.createNativeQuery("select stars from rating where page_id = ?1 and cycle_start = ?2"
-                        + " order by updated_at desc, id desc")
-                .setParameter(1, page.id()).setParameter(2, cycle).setMaxResults(window).getResultList().stream()
-                .map(o -> ((Number) o).intValue()).toList();
+        // one voice per network address (or per reader, for ratings from before addresses were kept):
+        // many votes from one address, cookies or none, count as its latest one
+        Map<String, Integer> latestBySource = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("select stars, coalesce(address_hash, 'reader:' || reader_id) from rating"
+                        + " where page_id = ?1 and cycle_start = ?2 order by updated_at desc, id desc")
+                .setParameter(1, page.id()).setParameter(2, cycle).setMaxResults(window).getResultList()) {
+            Object[] r = (Object[]) row;
+            latestBySource.putIfAbsent((String) r[1], ((Number) r[0]).intValue());
+        }
+        List<Integer> stars = List.copyOf(latestBySource.values());
         if (!falls(stars, window, share, minimum)) {
             return;
         }

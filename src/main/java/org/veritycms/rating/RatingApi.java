@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +29,7 @@ import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
 import org.veritycms.shared.ReaderTokens;
 import org.veritycms.shared.SecureRequests;
@@ -80,6 +82,9 @@ public class RatingApi {
     RateLimits limits;
 
     @Inject
+    ClientAddresses addresses;
+
+    @Inject
     PageRepository pages;
 
     @Context
@@ -120,9 +125,11 @@ public class RatingApi {
         }
         Cookie cookie = headers.getCookies().get(ReaderTokens.COOKIE);
         ReaderTokens.Reader reader = readers.knownOrNew(cookie == null ? null : cookie.getValue());
-        limits.check("rating", reader.id());
+        String address = addresses.of(request);
+        limits.checkReader("rating", reader.newToken().isEmpty() ? Optional.of(reader.id()) : Optional.empty(), address);
         Stars stars = RatingRequests.stars(body.stars() == null ? null : body.stars().toString().replaceAll("\\.0$", ""));
-        RatingService.Vote vote = ratings.rate(slug, reader.id(), stars, RatingRequests.feedback(body.feedback()));
+        RatingService.Vote vote = ratings.rate(slug, new RatingService.Voter(reader.id(), addresses.hash(address)), stars,
+                RatingRequests.feedback(body.feedback()));
         Response.ResponseBuilder response = Response.status(vote.outcome() == RatingService.Outcome.RECORDED ? 201 : 200)
                 .entity(new VoteJson(vote.outcome().name(), json(vote.currentCycle())));
         reader.newToken().ifPresent(token -> response.cookie(readers.cookie(token, SecureRequests.isSecure(request))));

@@ -78,20 +78,29 @@ public class RatingService {
     public record Vote(Outcome outcome, RatingSummary currentCycle) {
     }
 
+    /**
+     * Who voted: the reader (their cookie) and a keyed hash of the network address the vote came
+     * from, so that rules about many readers can count distinct addresses too.
+     */
+    public record Voter(String readerId, String addressHash) {
+    }
+
     @Transactional
-    public Vote rate(String slug, String readerId, Stars stars, String feedback) {
+    public Vote rate(String slug, Voter voter, Stars stars, String feedback) {
+        String readerId = voter.readerId();
         Page page = rateable(slug);
         LocalDate cycle = cycleOf(page);
         String kept = stars.isLow() && feedback != null && !feedback.isBlank() ? feedback.strip() : null;
         Instant now = clock.instant();
         // most readers vote once: the insert is the whole story, and the unique key settles a race
         int inserted = em.createNativeQuery("insert into rating (id, page_id, cycle_start, reader_id, stars, feedback,"
-                        + " created_at, updated_at) values (nextval('rating_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+                        + " created_at, updated_at, address_hash) values (nextval('rating_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)"
                         + " on conflict do nothing")
                 .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, readerId)
-                .setParameter(4, stars.value()).setParameter(5, kept).setParameter(6, now).executeUpdate();
+                .setParameter(4, stars.value()).setParameter(5, kept).setParameter(6, now)
+                .setParameter(7, voter.addressHash()).executeUpdate();
         Outcome outcome = inserted == 1 ? Outcome.RECORDED : Outcome.REPLACED;
-        int previousStars = inserted == 1 ? 0 : replace(page.id(), cycle, readerId, stars, kept, now);
+        int previousStars = inserted == 1 ? 0 : replace(page.id(), cycle, voter, stars, kept, now);
         trigger.check(page, cycle);
         // the counts are every vote's hot spot: they are read without a lock, then changed last, so a
         // count row's lock is held only from that update to the commit
@@ -102,12 +111,13 @@ public class RatingService {
             count(page.id(), cycle, column(previousStars) + " = " + column(previousStars) + " - 1, "
                     + column(stars.value()) + " = " + column(stars.value()) + " + 1");
         }
-        changes.fire(new PageChanged(page.slug()));
+        changes.fire(PageChanged.aroundPage(page.slug()));
         return new Vote(outcome, previousStars == stars.value() ? before : before.withVote(stars.value(), previousStars));
     }
 
     /** Replaces the reader's earlier vote in this cycle; the stars it had. */
-    private int replace(long pageId, LocalDate cycle, String readerId, Stars stars, String kept, Instant now) {
+    private int replace(long pageId, LocalDate cycle, Voter voter, Stars stars, String kept, Instant now) {
+        String readerId = voter.readerId();
         List<?> previous = em.createNativeQuery("select stars from rating where page_id = ?1 and cycle_start = ?2"
                         + " and reader_id = ?3 for update")
                 .setParameter(1, pageId).setParameter(2, cycle).setParameter(3, readerId).getResultList();
@@ -116,10 +126,10 @@ public class RatingService {
             throw new ProblemException(Problem.of(409, "vote-conflict", "Please try again",
                     "Your rating crossed with another from you at the same moment. Please send it again."));
         }
-        em.createNativeQuery("update rating set stars = ?1, feedback = ?2, updated_at = ?3 where page_id = ?4"
+        em.createNativeQuery("update rating set stars = ?1, feedback = ?2, updated_at = ?3, address_hash = ?7 where page_id = ?4"
                         + " and cycle_start = ?5 and reader_id = ?6")
                 .setParameter(1, stars.value()).setParameter(2, kept).setParameter(3, now).setParameter(4, pageId)
-                .setParameter(5, cycle).setParameter(6, readerId).executeUpdate();
+                .setParameter(5, cycle).setParameter(6, readerId).setParameter(7, voter.addressHash()).executeUpdate();
         return ((Number) previous.get(0)).intValue();
     }
 

@@ -20,7 +20,8 @@ import org.veritycms.shared.ApplicationReady;
 
 /**
  * The index as a whole. Edits, publication, withdrawal and restore reach it on their own (each
- * change to a page is indexed when its transaction commits); a rebuild re-reads every page, in the
+ * change to a page is indexed when its transaction commits, and again by {@link PageIndexer} from
+ * the change's event, which bulk changes and other nodes' changes send too); a rebuild re-reads every page, in the
  * background, so neither start-up nor the admin who asked waits for it. Start-up rebuilds only when
  * the index is empty and pages exist (a new node, a deleted index folder).
  */
@@ -83,6 +84,12 @@ public class SearchIndex {
                     return null;
                 });
         return current;
+    }
+
+    /** Indexes the page as it now stands in the database, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reindex(String slug) {
+        pages.findBySlug(slug).ifPresent(page -> Search.session(em).indexingPlan().addOrUpdate(page));
     }
 
     @Transactional

@@ -1,77 +1,198 @@
 package org.veritycms.shared;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Per-client limits on public writes (token buckets, kept per node): {@code verity.rate-limit.public-writes}
- * requests per {@code verity.rate-limit.window-seconds}, per client key and action; an action may
- * have its own limit ({@code verity.rate-limit.sign-in}).
+ * Limits on public writes, kept in the database so that every node sees the same counts: token
+ * buckets of {@code verity.rate-limit.public-writes} requests per client key and action, refilled
+ * over {@code verity.rate-limit.window-seconds}; an action may have its own limit
+ * ({@code verity.rate-limit.sign-in}). A reader's writes are counted per reader and per network
+ * address ({@link #checkReader}). Each request is one atomic upsert, outside the request's transaction.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    private final Cache<String, Bucket> buckets;
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+
+    /**
+     * Refilled in proportion to the time since the last request (none when a test moved the clock
+     * back), at most full; formatted with the limit, the window and now (milliseconds), all numbers.
+     */
+    private static final String REFILLED = "least(%1$d, t.tokens + greatest(0, %3$d - t.refilled_at) * %1$d.0 / %2$d)";
+    private static final String TAKEN = "tokens = case when " + REFILLED + " >= 1 then " + REFILLED + " - 1 else " + REFILLED
+            + " end, refilled_at = %3$d, granted = " + REFILLED + " >= 1";
+    private static final String POSTGRESQL_TAKE = "insert into rate_limit as t (bucket, tokens, refilled_at, granted)"
+            + " values (?, %1$d - 1, %3$d, true) on conflict (bucket) do update set " + TAKEN + " returning granted, tokens";
+    private static final String H2_TAKE = "select granted, tokens from final table (merge into rate_limit t using"
+            + " (values (cast(? as varchar(64)))) s (bucket) on t.bucket = s.bucket when matched then update set " + TAKEN
+            + " when not matched then insert (bucket, tokens, refilled_at, granted) values (s.bucket, %1$d - 1, %3$d, true))";
+
+    @Resource(lookup = "java:jboss/datasources/VerityNonJtaDS")
+    DataSource dataSource;
+
+    private final ServerSecret secret;
+    private final SchemaMigration schema;
+    private final Clock clock;
     private final long capacity;
-    private final Duration window;
+    private final long windowSeconds;
+    private final long perNetwork;
+    private final long cookieless;
+    private final AtomicLong purgedAt = new AtomicLong();
+    private volatile String take;
 
     @Inject
-    public RateLimits(@ConfigProperty(name = "verity.rate-limit.public-writes", defaultValue = "20") long capacity,
-            @ConfigProperty(name = "verity.rate-limit.window-seconds", defaultValue = "60") long windowSeconds) {
+    public RateLimits(ServerSecret secret, SchemaMigration schema, Clock clock,
+            @ConfigProperty(name = "verity.rate-limit.public-writes", defaultValue = "20") long capacity,
+            @ConfigProperty(name = "verity.rate-limit.window-seconds", defaultValue = "60") long windowSeconds,
+            @ConfigProperty(name = "verity.rate-limit.per-network", defaultValue = "200") long perNetwork,
+            @ConfigProperty(name = "verity.rate-limit.cookieless", defaultValue = "5") long cookieless) {
+        this.secret = secret;
+        this.schema = schema;
+        this.clock = clock;
         this.capacity = capacity;
-        this.window = Duration.ofSeconds(windowSeconds);
-        this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(windowSeconds * 2, TimeUnit.SECONDS).build();
+        this.windowSeconds = Math.max(1, windowSeconds);
+        this.perNetwork = perNetwork;
+        this.cookieless = cookieless;
     }
 
     protected RateLimits() {
-        this.buckets = null;
-        this.capacity = 0;
-        this.window = null;
+        this(null, null, null, 0, 1, 0, 0);
     }
 
-    /** {@code verity.rate-limit.<action>} when set, otherwise the public-writes limit. */
-    private long capacityOf(String action) {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("verity.rate-limit." + action, Long.class).orElse(capacity);
+    /**
+     * A reader's write: counted per reader when their cookie is genuine, and always per network
+     * address ({@code verity.rate-limit.per-network}, generous: many readers share an address).
+     * Without a genuine cookie every request would be a new reader, so it is counted against the
+     * address's much smaller cookieless allowance ({@code verity.rate-limit.cookieless}).
+     */
+    public void checkReader(String action, Optional<String> readerId, String address) {
+        if (readerId.isPresent()) {
+            check(action, "reader:" + readerId.get());
+        } else {
+            check(action, "cookieless:" + address, cookieless);
+        }
+        check(action, "network:" + address, perNetwork);
     }
 
-    /** Takes one request from the client's bucket for this action, or answers 429 with Retry-After. */
+    /** Takes one request from the client's count for this action, or answers 429 with Retry-After. */
     public void check(String action, String clientKey) {
-        ConsumptionProbe probe = bucket(action, clientKey).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-            throw ProblemException.tooManyRequests(seconds);
+        check(action, clientKey, capacityOf(action));
+    }
+
+    private void check(String action, String clientKey, long limit) {
+        double tokens = take(bucket(action, clientKey), limit);
+        if (tokens < 0) {
+            throw ProblemException.tooManyRequests(secondsUntilOne(-tokens - 1, limit));
         }
     }
 
     /**
-     * For limits on failures only: answers 429 when the client's bucket for this action is empty,
+     * For limits on failures only: answers 429 when the client has used up this action's count,
      * without taking from it ({@link #spend} takes, once the attempt has failed).
      */
     public void requireLeft(String action, String clientKey) {
-        Bucket bucket = bucket(action, clientKey);
-        if (bucket.getAvailableTokens() < 1) {
-            throw ProblemException.tooManyRequests(Math.max(1, window.toSeconds()));
+        long limit = capacityOf(action);
+        double tokens = left(bucket(action, clientKey), limit);
+        if (tokens < 1) {
+            throw ProblemException.tooManyRequests(secondsUntilOne(tokens, limit));
         }
     }
 
-    /** Takes one from the client's bucket for this action, whatever is left. */
+    /** Takes one from the client's count for this action, whatever is left. */
     public void spend(String action, String clientKey) {
-        bucket(action, clientKey).tryConsume(1);
+        take(bucket(action, clientKey), capacityOf(action));
     }
 
-    private Bucket bucket(String action, String clientKey) {
-        return buckets.get(action + "|" + clientKey, k -> {
-            long limit = capacityOf(action);
-            return Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build()).build();
-        });
+    /** {@code verity.rate-limit.<action>} when set, otherwise the public-writes limit. */
+    private long capacityOf(String action) {
+        return ConfigProvider.getConfig().getOptionalValue("verity.rate-limit." + action, Long.class).orElse(capacity);
+    }
+
+    /** Neither the client key (an address, an e-mail address) nor the action is stored as written. */
+    private String bucket(String action, String clientKey) {
+        return secret.sign("rate-limit:" + action + "|" + clientKey);
+    }
+
+    private long windowMillis() {
+        return windowSeconds * 1000;
+    }
+
+    private long secondsUntilOne(double tokens, long limit) {
+        return Math.max(1, (long) Math.ceil((1 - tokens) * windowSeconds / Math.max(1, limit)));
+    }
+
+    /** Takes a token: what is left after it, or, when there was none to take, -1 minus what there is. */
+    private double take(String bucket, long limit) {
+        long now = clock.millis();
+        purgeBefore(now);
+        String sql = String.format(java.util.Locale.ROOT, takeStatement(), limit, windowMillis(), now);
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
+                upsert.setString(1, bucket);
+                try (ResultSet rs = upsert.executeQuery()) {
+                    rs.next();
+                    double tokens = rs.getDouble(2);
+                    return rs.getBoolean(1) ? tokens : -1 - tokens;
+                }
+            } catch (SQLException e) {
+                // H2's merge may meet a first request for the same bucket at the same moment: once more finds its row
+                if (attempt > 0 || !"23505".equals(e.getSQLState())) {
+                    throw new IllegalStateException("Could not count a request against its rate limit", e);
+                }
+            }
+        }
+    }
+
+    /** The tokens the client has now, without taking one. */
+    private double left(String bucket, long limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("select tokens, refilled_at from rate_limit where bucket = ?")) {
+            q.setString(1, bucket);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return limit;
+                }
+                return Math.min(limit, rs.getDouble(1) + Math.max(0, clock.millis() - rs.getLong(2)) * (double) limit / windowMillis());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a rate limit", e);
+        }
+    }
+
+    /** At most once a window on each node, buckets left alone for a whole window (full again) go. */
+    private void purgeBefore(long now) {
+        long last = purgedAt.get();
+        if (Math.abs(now - last) < windowMillis() || !purgedAt.compareAndSet(last, now)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement("delete from rate_limit where refilled_at < ?")) {
+            delete.setLong(1, now - windowMillis());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warning(() -> "Could not purge old rate-limit counts: " + e.getMessage());
+        }
+    }
+
+    private String takeStatement() {
+        String statement = take;
+        if (statement == null) {
+            statement = "postgresql".equals(schema.vendor()) ? POSTGRESQL_TAKE : H2_TAKE;
+            take = statement;
+        }
+        return statement;
     }
 }

@@ -16,17 +16,19 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.veritycms.account.CurrentAccount;
 import org.veritycms.moderation.CommentIntake;
 import org.veritycms.moderation.ReaderReports;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
 
 /**
  * The public comment forms: posting a comment or a reply, and reporting a comment. They work
  * without JavaScript: each POST answers 303 back to the page, with a notice for the reader.
- * The CSRF filter has already checked the token; writes are rate-limited per reader.
+ * The CSRF filter has already checked the token; writes are rate-limited per reader and per address.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -53,6 +55,9 @@ public class CommentForms {
     @Inject
     RateLimits limits;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpHeaders headers;
 
@@ -66,7 +71,7 @@ public class CommentForms {
             @FormParam("name") String name, @FormParam("email") String email, @FormParam("body") String body,
             @FormParam("website") String honeypot, @FormParam("shown") String shown, @FormParam("parent") String parent) {
         String reader = reader();
-        limits.check("comment", reader);
+        limits.checkReader("comment", Optional.of(reader), addresses.of(request));
         CommentIntake.Outcome outcome = intake.submit(new CommentIntake.NewComment(topic, slug, parentId(parent), name,
                 email, body, honeypot, shown, reader));
         if (outcome.result() == CommentIntake.Result.REFUSED) {
@@ -113,8 +118,9 @@ public class CommentForms {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response report(@PathParam("id") long id, @FormParam("reason") String reason, @FormParam("note") String note) {
         String reader = reader();
-        limits.check("comment-report", reader);
-        ReaderReports.Outcome outcome = reports.report(id, reader, reason, note);
+        String address = addresses.of(request);
+        limits.checkReader("comment-report", Optional.of(reader), address);
+        ReaderReports.Outcome outcome = reports.report(id, new ReaderReports.Reporter(reader, addresses.hash(address)), reason, note);
         String notice = outcome.result() == ReaderReports.Result.RECORDED ? "reported" : "already-reported";
         return Response.seeOther(URI.create(SiteViews.pageUrl(outcome.topicSlug(), outcome.pageSlug()) + "?comment="
                 + notice + "#comment-" + id)).build();

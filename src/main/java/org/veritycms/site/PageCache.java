@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.veritycms.page.EveryPageChanged;
 import org.veritycms.page.PageChanged;
 
 /**
  * Rendered guidance pages, kept until something on them changes. An entry is dropped when its
  * page (or a page it links as related) changes, and in any case at the instant it stops being
- * true: the next local midnight, when review states move, or the page's expiry.
+ * true: the next local midnight, when review states move, or the page's expiry. Changes made on
+ * other nodes arrive as the same events ({@code page/PageChangeReceiver}).
  */
 @ApplicationScoped
 public class PageCache {
@@ -70,6 +72,10 @@ public class PageCache {
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
         invalidate(change.slug());
+    }
+
+    void onMissedChanges(@Observes EveryPageChanged missed) {
+        clear();
     }
 
     public void invalidate(String slug) {

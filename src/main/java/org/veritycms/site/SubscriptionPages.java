@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.veritycms.account.CurrentAccount;
 import org.veritycms.page.TopicRepository;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
 import org.veritycms.subscription.EmailAddress;
 import org.veritycms.subscription.TopicUpdates;
@@ -55,6 +57,9 @@ public class SubscriptionPages {
     @Inject
     RateLimits limits;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     HttpHeaders headers;
 
@@ -71,7 +76,7 @@ public class SubscriptionPages {
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@FormParam("email") String email, @FormParam("topic") String topic) {
-        limits.check("subscribe", reader());
+        limits.checkReader("subscribe", Optional.of(reader()), addresses.of(request));
         EmailAddress.parse(email).ifPresent(address -> limits.check("subscribe-address", address.value()));
         try {
             updates.ask(email, topic);

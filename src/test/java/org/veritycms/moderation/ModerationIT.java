@@ -36,6 +36,7 @@ import org.veritycms.testing.TestAccounts;
 import org.veritycms.testing.TestPages;
 import org.veritycms.testing.TestPages.TestPage;
 import org.veritycms.testing.TestLibraries;
+import org.veritycms.testing.TestAddresses;
 import org.veritycms.testing.TestReaders;
 
 /** The moderators' side: the queue API and admin screen, each decision with its log entry, notices and the digest. */
@@ -45,7 +46,7 @@ class ModerationIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.verity(Http.class, TestAccounts.class, TestPages.class, TestPages.TestPage.class,
-                TestReaders.class, TestReaders.Reader.class, ModerationProbe.class, TestLibraries.class)
+                TestReaders.class, TestAddresses.class, TestReaders.Reader.class, ModerationProbe.class, TestLibraries.class)
                 .addAsLibrary(TestLibraries.jarOf(Jsoup.class));
     }
 

@@ -31,8 +31,10 @@ import org.veritycms.account.Role;
 import org.veritycms.notification.Outbox;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.review.ReviewFixtures;
+import org.veritycms.shared.ReaderTokens;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
+import org.veritycms.testing.TestAddresses;
 import org.veritycms.testing.TestAccounts;
 import org.veritycms.testing.TestPages;
 
@@ -42,7 +44,7 @@ class RatingsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class, TestPages.class);
+        return Deployments.verity(Http.class, TestAccounts.class, ReviewFixtures.class, TestPages.class, TestAddresses.class);
     }
 
     static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -64,6 +66,9 @@ class RatingsIT {
     @Inject
     Clock clock;
 
+    @Inject
+    ReaderTokens readers;
+
     /** A published page, due for review a year from today by the clock (its video later still). */
     String newPage() {
         LocalDate today = LocalDate.now(clock);
@@ -77,10 +82,15 @@ class RatingsIT {
         return slug;
     }
 
+    /** A vote from a new address: a person of their own (the same reader again when the cookie is given). */
     static HttpResponse<String> vote(String slug, String body, String cookie) {
+        return voteFrom(slug, body, cookie, TestAddresses.next());
+    }
+
+    static HttpResponse<String> voteFrom(String slug, String body, String cookie, String address) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/ratings"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .header(TestAddresses.HEADER, address).POST(HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -121,6 +131,7 @@ class RatingsIT {
         String slug = newPage();
         String overHttps = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/ratings"))
                 .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+                .header(TestAddresses.HEADER, TestAddresses.next())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"stars\": 4}")).build()).headers().firstValue("Set-Cookie").orElse("");
         assertTrue(overHttps.startsWith("verity_reader=") && overHttps.contains("Secure"), overHttps);
         String overHttp = vote(slug, "{\"stars\": 4}", null).headers().firstValue("Set-Cookie").orElse("");
@@ -137,7 +148,8 @@ class RatingsIT {
             int stars = i % 5 + 1;
             expectedSum += stars;
             all.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/ratings"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"stars\": " + stars + "}"))
+                    .header("Content-Type", "application/json").header(TestAddresses.HEADER, TestAddresses.next())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"stars\": " + stars + "}"))
                     .build(), HttpResponse.BodyHandlers.ofString()));
         }
         all.forEach(f -> assertEquals(201, f.join().statusCode(), f.join().body()));
@@ -212,6 +224,28 @@ class RatingsIT {
         long flags = outbox.recent(1000).stream().filter(n -> n.dedupeKey().startsWith("rating-flag:")
                 && n.body().contains(slug)).count();
         assertEquals(1, flags, "one flag, one message");
+    }
+
+    @Test
+    void cookielessVotesFromOneAddressAreRefusedAfterTheLimitWhileReadersBehindItStillVote() {
+        String slug = newPage();
+        String address = TestAddresses.next();
+        int accepted = 0;
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> r = voteFrom(slug, "{\"stars\": 1}", null, address);
+            if (r.statusCode() == 201) {
+                accepted++;
+            } else {
+                assertEquals(429, r.statusCode(), r.body());
+            }
+        }
+        assertEquals(5, accepted, "five cookieless votes per address and window by default, not 25 new readers");
+        for (int i = 0; i < 20; i++) {
+            String cookie = ReaderTokens.COOKIE + "=" + readers.issue();
+            assertEquals(201, voteFrom(slug, "{\"stars\": 4}", cookie, address).statusCode(),
+                    "reader " + (i + 1) + " with a cookie of their own behind the same address");
+        }
+        assertEquals(25, summary(slug).getInt("count"));
     }
 
     @Test

@@ -189,9 +189,17 @@ class FaultsIT {
         String slug = "flagged-" + RUN;
         LocalDate today = clock.today();
         Page page = fixtures.publishedPage(slug, owner.username(), "author", today.plusYears(1), today.plusYears(2));
+        String crowded = "one-address-" + RUN;
+        Page oneAddress = fixtures.publishedPage(crowded, owner.username(), "author", today.plusYears(1), today.plusYears(2));
+        for (int i = 0; i < 25; i++) {
+            ratings.rate(crowded, new RatingService.Voter("same-place-" + i + "-" + RUN, "one-address-" + RUN), new Stars(1), null);
+        }
+        assertEquals(0L, flags(oneAddress.id()), "25 readers' low votes from one address are one voice, not a flag");
+
         tx.begin();
         for (int i = 0; i < 20; i++) {
-            ratings.rate(slug, "rolled-back-" + i + "-" + RUN, new Stars(1), "Wrong dose " + i);
+            ratings.rate(slug, new RatingService.Voter("rolled-back-" + i + "-" + RUN, "address-" + i + "-" + RUN), new Stars(1),
+                    "Wrong dose " + i);
         }
         assertEquals(1L, flags(page.id()), "the vote's transaction sees its own flag");
         tx.rollback();
@@ -199,7 +207,8 @@ class FaultsIT {
         assertEquals(0, fixtures.notificationsTo(owner.email(), "RATING_FLAG"), "and no mail");
 
         for (int i = 0; i < 20; i++) {
-            ratings.rate(slug, "reader-" + i + "-" + RUN, new Stars(i % 5 == 0 ? 4 : 2), i % 5 == 0 ? null : "The dose is out of date " + i);
+            ratings.rate(slug, new RatingService.Voter("reader-" + i + "-" + RUN, "address-" + i + "-" + RUN),
+                    new Stars(i % 5 == 0 ? 4 : 2), i % 5 == 0 ? null : "The dose is out of date " + i);
         }
         assertEquals(1L, flags(page.id()));
         assertEquals(1, fixtures.notificationsTo(owner.email(), "RATING_FLAG"), "the owner is told once");

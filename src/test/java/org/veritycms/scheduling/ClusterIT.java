@@ -29,15 +29,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two WildFly nodes, each with its own base directory and port offset, on one PostgreSQL
- * database: the clustered scheduler runs the review scan on one node at a time, a reminder is
- * mailed exactly once, and when a node stops the survivor carries on. PostgreSQL pass only.
+ * Two WildFly nodes, each with its own base directory and port offset (above the build's own
+ * {@code verity.port.offset}), on one PostgreSQL database: the clustered scheduler runs the review
+ * scan on one node at a time, a reminder is mailed exactly once, and when a node stops the survivor
+ * carries on; a change made on one node is what the other serves at once. PostgreSQL pass only.
  */
 class ClusterIT {
 
     static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     static final Path BUILD = Path.of(System.getProperty("verity.build.dir", "target"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The nodes' port offsets, relative to the build's, so that builds side by side do not collide. */
+    static final int OFFSET_A = Integer.getInteger("verity.port.offset", 0) + 250;
+    static final int OFFSET_B = OFFSET_A + 10;
 
     final List<Process> nodes = new ArrayList<>();
 
@@ -52,10 +56,10 @@ class ClusterIT {
         String email = "cluster-" + RUN + "@example.test";
         String slug = "cluster-" + RUN;
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-        Path a = startNode("a", 250);
-        Path b = startNode("b", 260);
-        awaitUp(8080 + 250);
-        awaitUp(8080 + 260);
+        Path a = startNode("a", OFFSET_A);
+        Path b = startNode("b", OFFSET_B);
+        awaitUp(8080 + OFFSET_A);
+        awaitUp(8080 + OFFSET_B);
 
         try (Connection db = connect()) {
             insertPageDueIn60Days(db, slug, email, today);
@@ -71,6 +75,46 @@ class ClusterIT {
                     + "' and outcome = 'SUCCEEDED' and started_at > ?", stopped) >= 2, Duration.ofSeconds(90),
                     "the surviving node keeps running the scan");
             assertEquals(1, count(db, "select count(*) from notification where recipient = ?", email), "and sends nothing twice");
+        }
+    }
+
+    @Test
+    void anEditAndAWithdrawalOnOneNodeAreServedByTheOtherWithinASecond() throws Exception {
+        assumeTrue("postgresql".equals(System.getenv("VERITY_DB_DRIVER")), "runs on the PostgreSQL pass only");
+        int portA = 8080 + OFFSET_A;
+        int portB = 8080 + OFFSET_B;
+        startNode("a", OFFSET_A);
+        startNode("b", OFFSET_B);
+        awaitUp(portA);
+        awaitUp(portB);
+        String slug = "cluster-edit-" + RUN;
+        String path = "/exercise/" + slug;
+        try (Connection db = connect()) {
+            ClusterEditorial editorial = new ClusterEditorial(db, RUN);
+            editorial.publish(portA, slug);
+            await(() -> page(portB, path).body().contains("Stop if pain gets worse."), Duration.ofSeconds(5),
+                    "node B serves the new page");
+            assertTrue(page(portB, path).body().contains("Stop if pain gets worse."), "and keeps it in its cache");
+
+            editorial.correct(portA, slug, ClusterEditorial.BODY.replace("Stop if pain gets worse.", "Stop if the pain gets worse."));
+            awaitQuickly(() -> page(portB, path).body().contains("Stop if the pain gets worse."), "node B serves the correction");
+
+            editorial.withdraw(portA, slug);
+            awaitQuickly(() -> page(portB, path).statusCode() == 410, "node B answers 410 for the withdrawn page");
+        }
+    }
+
+    private static HttpResponse<String> page(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "text/html")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls for a change another node made: it must show within a second of the change's commit. */
+    private static void awaitQuickly(Check check, String what) throws Exception {
+        Instant end = Instant.now().plusSeconds(1);
+        while (!check.holds()) {
+            assertTrue(Instant.now().isBefore(end), "not within a second: " + what);
+            Thread.sleep(50);
         }
     }
 
@@ -116,7 +160,7 @@ class ClusterIT {
             } catch (IOException e) {
                 return false;
             }
-        }, Duration.ofSeconds(120), "node on port " + port + " serves the home page");
+        }, Duration.ofSeconds(300), "node on port " + port + " serves the home page");
     }
 
     interface Check {

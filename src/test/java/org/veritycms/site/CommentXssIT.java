@@ -35,6 +35,7 @@ import org.veritycms.testing.TestAccounts;
 import org.veritycms.testing.TestPages;
 import org.veritycms.testing.TestPages.TestPage;
 import org.veritycms.testing.TestLibraries;
+import org.veritycms.testing.TestAddresses;
 import org.veritycms.testing.TestReaders;
 import org.veritycms.testing.XssCorpus;
 
@@ -56,7 +57,7 @@ class CommentXssIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.verity(Http.class, TestAccounts.class, TestPages.class, TestPages.TestPage.class,
-                TestReaders.class, TestReaders.Reader.class, ModerationProbe.class, XssCorpus.class, TestLibraries.class)
+                TestReaders.class, TestAddresses.class, TestReaders.Reader.class, ModerationProbe.class, XssCorpus.class, TestLibraries.class)
                 .addAsLibrary(TestLibraries.jarOf(Jsoup.class)).addAsResource("xss-payloads.txt");
     }
 

@@ -35,6 +35,7 @@ import org.veritycms.testing.TestAccounts;
 import org.veritycms.testing.TestPages;
 import org.veritycms.testing.TestPages.TestPage;
 import org.veritycms.testing.TestLibraries;
+import org.veritycms.testing.TestAddresses;
 import org.veritycms.testing.TestReaders;
 import org.veritycms.testing.TestReaders.Reader;
 
@@ -45,7 +46,7 @@ class CommentsIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.verity(Http.class, TestAccounts.class, TestPages.class, TestPages.TestPage.class,
-                TestReaders.class, TestReaders.Reader.class, ModerationProbe.class, TestLibraries.class)
+                TestReaders.class, TestAddresses.class, TestReaders.Reader.class, ModerationProbe.class, TestLibraries.class)
                 .addAsLibrary(TestLibraries.jarOf(Jsoup.class));
     }
 
@@ -276,6 +277,23 @@ class CommentsIT {
         assertNotNull(get(page.url()).getElementById("comment-" + id), "five new reports do not hide an approved comment");
         location(readers.newReader().report(id, "offensive", ""));
         assertEquals(null, get(page.url()).getElementById("comment-" + id), "the sixth does");
+    }
+
+    @Test
+    void reportsFromOneAddressCountOnceHoweverManyCookiesTheyCarry() {
+        TestPage page = pages.publish(CommentPolicy.POSTMODERATED);
+        long id = Long.parseLong(location(readers.newReader().comment(page, "Vic", "Reported from one place"))
+                .replaceFirst(".*comment-", ""));
+        String address = TestAddresses.next();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(location(readers.newReaderAt(address).report(id, "offensive", "")).contains("comment=reported"),
+                    "each fresh cookie's report is recorded");
+        }
+        assertNotNull(get(page.url()).getElementById("comment-" + id), "three cookies behind one address are not three readers");
+        location(readers.newReader().report(id, "offensive", ""));
+        assertNotNull(get(page.url()).getElementById("comment-" + id), "two addresses are not enough");
+        location(readers.newReader().report(id, "offensive", ""));
+        assertEquals(null, get(page.url()).getElementById("comment-" + id), "hidden by the third distinct address");
     }
 
     @Test

@@ -66,7 +66,9 @@ class DatabaseOutageIT {
                             + "?ApplicationName=" + application,
                     "VERITY_SCHEDULER_ENABLED", "false",
                     "VERITY_RATE_LIMIT_PUBLIC_WRITES", "1000000",
-                    "VERITY_RATE_LIMIT_RATING", "1000000"));
+                    "VERITY_RATE_LIMIT_RATING", "1000000",
+                    "VERITY_RATE_LIMIT_COOKIELESS", "1000000",
+                    "VERITY_RATE_LIMIT_PER_NETWORK", "1000000"));
             ServerNodes.awaitUp(node, Duration.ofSeconds(180));
             assertEquals(200, read(node, page.url()).statusCode(), "the page is rendered, and kept, on the node");
             List<Integer> answers = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +91,22 @@ class FindingPagesIT {
         assertEquals(List.of(), resultLinks(search(word)), "a withdrawn page is not found");
         pages.restore(slug);
         assertEquals(List.of("/" + TOPIC + "/" + slug), resultLinks(search(word)), "restored, it is found again");
+    }
+
+    @Test
+    void searchStopsCountingPagesWithdrawnInBulkWithoutARebuild() {
+        String word = "bilbyx" + RUN;
+        List<String> slugs = List.of("bulk-a-" + RUN, "bulk-b-" + RUN, "bulk-c-" + RUN);
+        for (String slug : slugs) {
+            pages.publish(slug, "Bulk " + slug, "stretching with " + word, LocalDate.now(clock).minusMonths(1));
+        }
+        assertTrue(search(word).text().contains("3 pages match"));
+        Instant rebuilt = index.status().finishedAt();
+        pages.withdrawInBulk(slugs.subList(0, 2));
+        Document after = search(word);
+        assertTrue(after.text().contains("1 page matches"), after.text());
+        assertEquals(List.of("/" + TOPIC + "/" + slugs.get(2)), resultLinks(after));
+        assertEquals(rebuilt, index.status().finishedAt(), "no rebuild was needed");
     }
 
     @Test

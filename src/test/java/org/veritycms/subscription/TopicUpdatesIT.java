@@ -30,6 +30,7 @@ import org.veritycms.testing.Http;
 import org.veritycms.testing.Libraries;
 import org.veritycms.testing.SubscriptionProbe;
 import org.veritycms.testing.TestLibraries;
+import org.veritycms.testing.TestAddresses;
 import org.veritycms.testing.TestReaders;
 
 /**
@@ -42,7 +43,7 @@ class TopicUpdatesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.verity(Http.class, FindablePages.class, SubscriptionProbe.class, Browser.class, TestReaders.class)
+        return Deployments.verity(Http.class, FindablePages.class, SubscriptionProbe.class, Browser.class, TestReaders.class, TestAddresses.class)
                 .addAsLibraries(Libraries.jar("greenmail-2"), TestLibraries.jarOf(Jsoup.class));
     }
 

@@ -3,6 +3,8 @@ package org.veritycms.testing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +51,9 @@ public class FindablePages {
     @Inject
     Clock clock;
 
+    @PersistenceContext(unitName = "verity")
+    EntityManager em;
+
     /** A published page in the test topic whose body says {@code words}, last reviewed on the given day. */
     @Transactional
     public void publish(String slug, String title, String words, LocalDate lastReviewed) {
@@ -88,6 +93,17 @@ public class FindablePages {
     @Transactional
     public void withdraw(String slug) {
         pages.findBySlug(slug).orElseThrow().withdrawByEditor(WithdrawalReason.EDITORIAL, "Withdrawn by a test");
+    }
+
+    /**
+     * Withdraws pages with one SQL update, around the entities (as a bulk job may), announcing each
+     * change as such a job must.
+     */
+    @Transactional
+    public void withdrawInBulk(List<String> slugs) {
+        em.createNativeQuery("update page set status = 'WITHDRAWN', withdrawal_reason = 'REVIEW_OVERDUE' where slug in (:s)")
+                .setParameter("s", slugs).executeUpdate();
+        slugs.forEach(slug -> changes.fire(new PageChanged(slug)));
     }
 
     /** A page an editor withdrew, reopened, approved again and published. */

@@ -16,13 +16,14 @@ import org.veritycms.shared.ReaderTokens;
 /**
  * Anonymous readers for in-container tests: a genuine reader cookie and the CSRF token that goes
  * with it, as a page would have given them, and a form stamp from a minute ago (a person who
- * took their time), so that a test can post as many distinct readers as it needs.
+ * took their time), so that a test can post as many distinct readers as it needs. Each reader
+ * comes from an address of their own ({@link TestAddresses}) unless a test puts several behind one.
  */
 @ApplicationScoped
 public class TestReaders {
 
-    /** A reader with their cookie and form token. */
-    public record Reader(String id, String cookie, String csrf, String stamp) {
+    /** A reader with their cookie and form token, and the address they write from. */
+    public record Reader(String id, String cookie, String csrf, String stamp, String address) {
 
         /** Posts the comment form of a page: name, body and any other fields (email, parent, website, shown). */
         public HttpResponse<String> comment(TestPages.TestPage page, String name, String body, String... more) {
@@ -43,7 +44,8 @@ public class TestReaders {
         }
 
         public HttpResponse<String> post(String path, Map<String, String> fields) {
-            return Http.post(path, "application/x-www-form-urlencoded", form(fields), "Cookie", cookie);
+            return Http.post(path, "application/x-www-form-urlencoded", form(fields), "Cookie", cookie,
+                    TestAddresses.HEADER, address);
         }
     }
 
@@ -60,9 +62,14 @@ public class TestReaders {
     Clock clock;
 
     public Reader newReader() {
+        return newReaderAt(TestAddresses.next());
+    }
+
+    /** A new reader (a new cookie) behind the given address. */
+    public Reader newReaderAt(String address) {
         String token = tokens.issue();
         String id = tokens.verify(token).orElseThrow();
-        return new Reader(id, ReaderTokens.COOKIE + "=" + token, keys.csrfForReader(id), stampSecondsAgo(60));
+        return new Reader(id, ReaderTokens.COOKIE + "=" + token, keys.csrfForReader(id), stampSecondsAgo(60), address);
     }
 
     public String stampSecondsAgo(long seconds) {

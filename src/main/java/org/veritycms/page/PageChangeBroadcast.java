@@ -1,0 +1,103 @@
+package org.veritycms.page;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.veritycms.shared.SchemaMigration;
+
+/**
+ * Tells every node of a PostgreSQL cluster about each {@link PageChanged}: a {@code pg_notify} on
+ * the change's own connection, inside its transaction, so PostgreSQL delivers it when (and only if)
+ * the change commits, to every node listening ({@link PageChangeReceiver}). An event fired inside
+ * a transaction is sent as it is fired; the page aggregate's own changes are sent by
+ * {@link PageChangeAnnouncer} as it collects them. On H2 there is one node and nothing is sent.
+ */
+@ApplicationScoped
+public class PageChangeBroadcast {
+
+    static final String CHANNEL = "verity_page_changed";
+    private static final Object SENT = PageChangeBroadcast.class.getName() + ".sent";
+
+    /** This node, for the duration of this start, so that it skips its own notices. */
+    final String node = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+
+    @Resource(lookup = "java:jboss/datasources/VerityDS")
+    DataSource transactional;
+
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry registry;
+
+    @Inject
+    SchemaMigration schema;
+
+    private volatile Boolean clustered;
+
+    /** Whether other nodes may share the database (PostgreSQL), so changes must be told to them. */
+    public boolean clustered() {
+        Boolean known = clustered;
+        if (known == null) {
+            known = "postgresql".equals(schema.vendor());
+            clustered = known;
+        }
+        return known;
+    }
+
+    /** An event fired inside a transaction goes out with it; fired after one, it has been sent already. */
+    void onChange(@Observes PageChanged change) {
+        if (registry != null && registry.getTransactionKey() != null
+                && registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            send(change);
+        }
+    }
+
+    /** Sends the change inside the current transaction (at once when there is none); once per transaction. */
+    void send(PageChanged change) {
+        if (!clustered()) {
+            return;
+        }
+        if (registry != null && registry.getTransactionKey() != null) {
+            @SuppressWarnings("unchecked")
+            Set<PageChanged> sent = (Set<PageChanged>) registry.getResource(SENT);
+            if (sent == null) {
+                sent = new HashSet<>();
+                registry.putResource(SENT, sent);
+            }
+            if (!sent.add(change)) {
+                return;
+            }
+        }
+        try (Connection c = transactional.getConnection();
+                PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, encode(change));
+            notify.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not tell the other nodes about a change to " + change.slug(), e);
+        }
+    }
+
+    /** {@code node content slug}: a slug has no spaces, and a notice's payload is short. */
+    String encode(PageChanged change) {
+        return node + " " + (change.content() ? "P" : "R") + " " + change.slug();
+    }
+
+    /** The change another node sent; empty for this node's own or anything unreadable. */
+    Optional<PageChanged> decode(String payload) {
+        String[] parts = payload == null ? new String[0] : payload.split(" ", 3);
+        if (parts.length != 3 || parts[0].equals(node)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PageChanged(parts[2], "P".equals(parts[1])));
+    }
+}

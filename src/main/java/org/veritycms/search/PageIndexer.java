@@ -1,0 +1,41 @@
+package org.veritycms.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.veritycms.page.EveryPageChanged;
+import org.veritycms.page.PageChanged;
+
+/**
+ * The index follows every change to a page, however it was made: the page is read again and
+ * indexed after each {@link PageChanged} has committed, so a bulk update that went around the
+ * entities (which Hibernate Search would not see) is indexed too, and so are changes made on
+ * another node, whose events arrive here as well. A node that may have missed changes rebuilds.
+ */
+@ApplicationScoped
+public class PageIndexer {
+
+    private static final Logger LOG = Logger.getLogger(PageIndexer.class.getName());
+
+    @Inject
+    SearchIndex index;
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
+        if (!change.content()) {
+            return;
+        }
+        try {
+            index.reindex(change.slug());
+        } catch (RuntimeException e) {
+            // the change itself has committed; a rebuild puts the index right
+            LOG.log(Level.WARNING, "Could not reindex page '" + change.slug() + "'", e);
+        }
+    }
+
+    void onMissedChanges(@Observes EveryPageChanged missed) {
+        index.rebuild();
+    }
+}
