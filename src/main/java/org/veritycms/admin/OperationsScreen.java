@@ -3,16 +3,24 @@ package org.veritycms.admin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.veritycms.notification.MailSender;
 import org.veritycms.notification.Outbox;
 import org.veritycms.review.ReviewDashboard;
+import org.veritycms.review.ReviewScanner;
 import org.veritycms.scheduling.JobHealth;
+import org.veritycms.shared.ProblemException;
 import org.veritycms.theme.DateFormats;
 import org.veritycms.theme.ThemeRenderer;
 
@@ -53,9 +61,14 @@ public class OperationsScreen {
     @Inject
     ThemeRenderer theme;
 
+    @Inject
+    RunNow runNow;
+
     @GET
     @Transactional
-    public String show() {
+    public String show(@QueryParam("done") String done, @QueryParam("due") Integer due,
+            @QueryParam("reminders") Integer reminders, @QueryParam("withdrawn") Integer withdrawn,
+            @QueryParam("digests") Integer digests) {
         // readers' addresses are for administrators only
         boolean admin = frame.who().has(org.veritycms.account.Role.ADMIN);
         List<MessageRow> messages = outbox.recent(50).stream().map(n -> new MessageRow(n.kind(),
@@ -71,6 +84,34 @@ public class OperationsScreen {
         model.put("destination", mail.destination());
         model.put("dashboard", dashboard);
         model.put("peak", peak);
+        model.put("canRun", admin);
+        model.put("done", "review-scan".equals(done) ? List.of(orZero(due), orZero(reminders), orZero(withdrawn), orZero(digests))
+                : List.of());
+        model.put("rebuildStarted", "search-rebuild".equals(done));
         return theme.render("admin/operations.ftlh", model);
+    }
+
+    /** An administrator starts the review scan or the search rebuild now; the screen shows what happened. */
+    @POST
+    @Path("run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("ADMIN")
+    public Response run(@FormParam("task") String task) {
+        String actor = frame.who().username();
+        if ("review-scan".equals(task)) {
+            ReviewScanner.Result r = runNow.reviewScan(actor);
+            return Response.seeOther(URI.create("/admin/operations?done=review-scan&due=" + r.pagesDue() + "&reminders="
+                    + r.remindersQueued() + "&withdrawn=" + r.withdrawn() + "&digests=" + r.digests() + "#run-now")).build();
+        }
+        if ("search-rebuild".equals(task)) {
+            runNow.searchRebuild(actor);
+            return Response.seeOther(URI.create("/admin/operations?done=search-rebuild#run-now")).build();
+        }
+        throw ProblemException.badRequest("unknown-task", "There is no task '" + task + "' to run: choose the review scan"
+                + " or the search rebuild.");
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : Math.max(0, n);
     }
 }

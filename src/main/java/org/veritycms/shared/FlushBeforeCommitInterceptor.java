@@ -29,7 +29,8 @@ public class FlushBeforeCommitInterceptor implements Serializable {
     @PersistenceContext(unitName = "verity")
     transient EntityManager em;
 
-    @Resource
+    /** By its server-wide name: {@code java:comp} is not bound on the threads scheduled jobs run on. */
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     transient TransactionSynchronizationRegistry transactions;
 
     @AroundInvoke

@@ -577,6 +577,30 @@ class AdminJourneyIT {
     }
 
     @Test
+    void anAdministratorRunsTheReviewScanAndTheSearchRebuildFromTheOperationsScreen() {
+        Browser admin = Browser.signIn(accounts.create(Role.ADMIN));
+        Document screen = admin.open("/admin/operations");
+        assertEquals(2, screen.select("form[action=/admin/operations/run] button[name=task]").size(), "both run-now buttons");
+
+        HttpResponse<String> scanned = admin.post("/admin/operations/run", Map.of("task", "review-scan"));
+        assertEquals(303, scanned.statusCode(), scanned.body());
+        String afterScan = admin.open(location(scanned)).select("#run-now ~ .notice").text();
+        assertTrue(afterScan.startsWith("Review scan finished:") && afterScan.contains("due for review"), afterScan);
+
+        HttpResponse<String> rebuilt = admin.post("/admin/operations/run", Map.of("task", "search-rebuild"));
+        assertEquals(303, rebuilt.statusCode(), rebuilt.body());
+        assertTrue(admin.open(location(rebuilt)).text().contains("The search index is being rebuilt"));
+        assertEquals(400, admin.post("/admin/operations/run", Map.of("task", "drop-everything")).statusCode());
+        assertTrue(auditActions(admin, "review-scan").contains("operations.review-scan"), "the scan is audited");
+        assertTrue(auditActions(admin, "search-rebuild").contains("operations.search-rebuild"), "the rebuild is audited");
+
+        Browser editor = Browser.signIn(accounts.create(Role.EDITOR));
+        assertTrue(editor.open("/admin/operations").select("form[action=/admin/operations/run]").isEmpty(),
+                "an editor sees the jobs but no run-now buttons");
+        assertEquals(403, editor.post("/admin/operations/run", Map.of("task", "review-scan")).statusCode());
+    }
+
+    @Test
     void everyAdminScreenOpensToItsRolesOnly() {
         Account author = accounts.create(Role.AUTHOR);
         String slug = "screens-" + RUN;
