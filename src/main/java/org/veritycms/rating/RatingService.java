@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.Date;
@@ -126,10 +127,16 @@ public class RatingService {
             throw new ProblemException(Problem.of(409, "vote-conflict", "Please try again",
                     "Your rating crossed with another from you at the same moment. Please send it again."));
         }
-        em.createNativeQuery("update rating set stars = ?1, feedback = ?2, updated_at = ?3, address_hash = ?7 where page_id = ?4"
-                        + " and cycle_start = ?5 and reader_id = ?6")
-                .setParameter(1, stars.value()).setParameter(2, kept).setParameter(3, now).setParameter(4, pageId)
-                .setParameter(5, cycle).setParameter(6, readerId).setParameter(7, voter.addressHash()).executeUpdate();
+        // a new vote without a note keeps the note the reader left before: what they said stays on record
+        Query update = em.createNativeQuery("update rating set stars = :stars, " + (kept == null ? "" : "feedback = :feedback, ")
+                        + "updated_at = :now, address_hash = :address where page_id = :page and cycle_start = :cycle"
+                        + " and reader_id = :reader")
+                .setParameter("stars", stars.value()).setParameter("now", now).setParameter("address", voter.addressHash())
+                .setParameter("page", pageId).setParameter("cycle", cycle).setParameter("reader", readerId);
+        if (kept != null) {
+            update.setParameter("feedback", kept);
+        }
+        update.executeUpdate();
         return ((Number) previous.get(0)).intValue();
     }
 

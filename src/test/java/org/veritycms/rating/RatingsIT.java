@@ -124,6 +124,11 @@ class RatingsIT {
         assertEquals(1, s.getInt("count"));
         assertEquals(List.of(0, 0, 0, 0, 1), s.getJsonArray("distribution").getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue()));
         assertFalse(s.getBoolean("averageShown"), "no average below five ratings");
+        HttpResponse<String> notes = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/feedback"))
+                .header("Authorization", TestAccounts.basic(accounts.create(Role.EDITOR))).header("Accept", "application/json").build());
+        assertEquals(200, notes.statusCode(), notes.body());
+        assertTrue(notes.body().contains("Too vague about when to stop"), "a new vote without a note keeps the reader's note: "
+                + notes.body());
     }
 
     @Test
