@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,12 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.veritycms.testing.ServerNodes;
 
 /**
  * Two WildFly nodes, each with its own base directory and port offset (above the build's own
@@ -37,17 +35,16 @@ import org.junit.jupiter.api.Test;
 class ClusterIT {
 
     static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
-    static final Path BUILD = Path.of(System.getProperty("verity.build.dir", "target"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The nodes' port offsets, relative to the build's, so that builds side by side do not collide. */
     static final int OFFSET_A = Integer.getInteger("verity.port.offset", 0) + 250;
     static final int OFFSET_B = OFFSET_A + 10;
 
-    final List<Process> nodes = new ArrayList<>();
+    final ServerNodes nodes = new ServerNodes(RUN);
 
     @AfterEach
     void stopNodes() {
-        nodes.forEach(ClusterIT::stop);
+        nodes.close();
     }
 
     @Test
@@ -56,10 +53,10 @@ class ClusterIT {
         String email = "cluster-" + RUN + "@example.test";
         String slug = "cluster-" + RUN;
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-        Path a = startNode("a", OFFSET_A);
-        Path b = startNode("b", OFFSET_B);
-        awaitUp(8080 + OFFSET_A);
-        awaitUp(8080 + OFFSET_B);
+        ServerNodes.Node a = startNode("a", OFFSET_A);
+        ServerNodes.Node b = startNode("b", OFFSET_B);
+        ServerNodes.awaitUp(a, Duration.ofSeconds(300));
+        ServerNodes.awaitUp(b, Duration.ofSeconds(300));
 
         try (Connection db = connect()) {
             insertPageDueIn60Days(db, slug, email, today);
@@ -67,10 +64,10 @@ class ClusterIT {
                     Duration.ofSeconds(150), "the reminder digest is sent");
             assertEquals(1, count(db, "select count(*) from review_reminder r join page p on p.id = r.page_id where p.slug = ?", slug));
             assertEquals(1, count(db, "select count(*) from notification where recipient = ?", email));
-            assertTrue(emlFilesTo(email, a, b) <= 1, "never two mails for one reminder");
+            assertTrue(emlFilesTo(email, a.base(), b.base()) <= 1, "never two mails for one reminder");
 
             Instant stopped = Instant.now();
-            stop(nodes.remove(0));
+            nodes.stop(a);
             await(() -> count(db, "select count(*) from job_run where job = 'review-scan' and node = 'cluster-b-" + RUN
                     + "' and outcome = 'SUCCEEDED' and started_at > ?", stopped) >= 2, Duration.ofSeconds(90),
                     "the surviving node keeps running the scan");
@@ -83,10 +80,8 @@ class ClusterIT {
         assumeTrue("postgresql".equals(System.getenv("VERITY_DB_DRIVER")), "runs on the PostgreSQL pass only");
         int portA = 8080 + OFFSET_A;
         int portB = 8080 + OFFSET_B;
-        startNode("a", OFFSET_A);
-        startNode("b", OFFSET_B);
-        awaitUp(portA);
-        awaitUp(portB);
+        ServerNodes.awaitUp(startNode("a", OFFSET_A), Duration.ofSeconds(300));
+        ServerNodes.awaitUp(startNode("b", OFFSET_B), Duration.ofSeconds(300));
         String slug = "cluster-edit-" + RUN;
         String path = "/exercise/" + slug;
         try (Connection db = connect()) {
@@ -118,49 +113,10 @@ class ClusterIT {
         }
     }
 
-    private Path startNode(String name, int offset) throws IOException {
-        Path server = BUILD.resolve("server");
-        Path base = BUILD.resolve("cluster-" + RUN).resolve(name);
-        copy(server.resolve("standalone"), base);
-        Files.copy(Path.of(System.getProperty("verity.war", BUILD.resolve("verity.war").toString())),
-                base.resolve("deployments").resolve("verity.war"), StandardCopyOption.REPLACE_EXISTING);
-        ProcessBuilder pb = new ProcessBuilder(server.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
-                "-Djboss.node.name=cluster-" + name + "-" + RUN);
-        Map<String, String> env = pb.environment();
-        env.remove("VERITY_MAIL_SMTP_HOST");
-        env.remove("VERITY_MAIL_SMTP_PORT");
-        env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-        env.put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");
-        env.put("VERITY_NODE_ID", "cluster-" + name + "-" + RUN);
-        env.put("VERITY_SCHEDULER_NAME", "verity-cluster-" + RUN);
-        env.put("VERITY_REVIEW_SCAN_CRON", "0/5 * * * * ?");
-        env.put("VERITY_DATA_DIR", base.resolve("data/verity").toString());
-        pb.redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
-        nodes.add(pb.start());
-        return base;
-    }
-
-    private static void stop(Process node) {
-        node.toHandle().descendants().forEach(ProcessHandle::destroy);
-        node.destroy();
-        try {
-            node.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        node.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static void awaitUp(int port) throws Exception {
-        await(() -> {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        }, Duration.ofSeconds(300), "node on port " + port + " serves the home page");
+    /** A node of the test's cluster: its own scheduler name, and the review scan every five seconds. */
+    private ServerNodes.Node startNode(String name, int offset) throws IOException {
+        return nodes.start("cluster-" + name, offset, Map.of("VERITY_SCHEDULER_NAME", "verity-cluster-" + RUN,
+                "VERITY_REVIEW_SCAN_CRON", "0/5 * * * * ?"));
     }
 
     interface Check {
@@ -191,23 +147,6 @@ class ClusterIT {
             }
         }
         return found;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("data") || rel.startsWith("log") || rel.startsWith("tmp")) {
-                    continue;
-                }
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static Connection connect() throws SQLException {
