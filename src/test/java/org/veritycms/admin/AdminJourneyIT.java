@@ -581,6 +581,11 @@ class AdminJourneyIT {
         Browser admin = Browser.signIn(accounts.create(Role.ADMIN));
         Document screen = admin.open("/admin/operations");
         assertEquals(2, screen.select("form[action=/admin/operations/run] button[name=task]").size(), "both run-now buttons");
+        for (String state : List.of("DUE_SOON", "OVERDUE", "NOTICE", "WITHDRAWN")) {
+            assertEquals(1, screen.select("ul.figures a[href=/admin/pages?review=" + state + "]").size(), state);
+            assertEquals(1, admin.open("/admin").select("ul.figures a[href=/admin/pages?review=" + state + "]").size(),
+                    "the dashboard's figure for " + state + " links to the pages in that state");
+        }
 
         HttpResponse<String> scanned = admin.post("/admin/operations/run", Map.of("task", "review-scan"));
         assertEquals(303, scanned.statusCode(), scanned.body());
