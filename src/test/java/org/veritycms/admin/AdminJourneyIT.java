@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.veritycms.account.Account;
 import org.veritycms.account.Role;
+import org.veritycms.rating.RatingService;
+import org.veritycms.rating.Stars;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.testing.Deployments;
 import org.veritycms.testing.Http;
@@ -68,6 +70,9 @@ class AdminJourneyIT {
 
     @Inject
     TestPages pages;
+
+    @Inject
+    RatingService ratings;
 
     /** A signed-in browser: its session cookie and the CSRF token its forms carry. */
     record Browser(String cookie, String csrf) {
@@ -574,6 +579,23 @@ class AdminJourneyIT {
         Browser admin = Browser.signIn(accounts.create(Role.ADMIN));
         assertTrue(admin.open("/admin/audit?subject=" + author.username()).select("tbody tr td:nth-child(3)").eachText()
                 .contains("account.password.own"), "audited");
+    }
+
+    @Test
+    void theFeedbackScreenShowsThisCyclesRatingsAndEveryReadersNote() {
+        TestPages.TestPage page = pages.publish(org.veritycms.page.CommentPolicy.CLOSED);
+        ratings.rate(page.slug(), new RatingService.Voter("fb-a-" + RUN, "fb-address-a-" + RUN), new Stars(1),
+                "The stretch in step 3 <hurt> my knee");
+        ratings.rate(page.slug(), new RatingService.Voter("fb-b-" + RUN, "fb-address-b-" + RUN), new Stars(5), null);
+        ratings.rate(page.slug(), new RatingService.Voter("fb-a-" + RUN, "fb-address-a-" + RUN), new Stars(2), null);
+        Browser editor = Browser.signIn(accounts.create(Role.EDITOR));
+        assertFalse(editor.open("/admin/pages/" + page.slug()).select("a[href=/admin/pages/" + page.slug() + "/feedback]").isEmpty(),
+                "the editor links to the page's feedback");
+        Document feedback = editor.open("/admin/pages/" + page.slug() + "/feedback");
+        assertTrue(feedback.text().contains("2 ratings so far"), feedback.text());
+        assertEquals(List.of("The stretch in step 3 <hurt> my knee"), feedback.select("#fb-notes ~ .table-scroll td:nth-child(3)")
+                .eachText(), "the note is kept through the reader's second vote, and shown as text");
+        assertEquals(404, editor.get("/admin/pages/no-such-page-" + RUN + "/feedback").statusCode());
     }
 
     @Test

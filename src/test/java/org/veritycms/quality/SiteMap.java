@@ -29,7 +29,7 @@ final class SiteMap {
         for (String path : List.of("/admin", "/admin/pages", "/admin/pages?status=PUBLISHED", "/admin/pages/new",
                 "/admin/pages/" + live.slug(), "/admin/pages/" + live.slug() + "/review",
                 "/admin/pages/" + live.slug() + "/preview", "/admin/pages/" + live.slug() + "/preview?of=live",
-                "/admin/pages/" + live.slug() + "/revisions",
+                "/admin/pages/" + live.slug() + "/revisions", "/admin/pages/" + live.slug() + "/feedback",
                 "/admin/pages/" + live.slug() + "/revisions/1", "/admin/pages/" + live.slug() + "/diff?from=1&to=1",
                 "/admin/accounts", "/admin/accounts/" + username, "/admin/audit", "/admin/moderation",
                 "/admin/moderation/log", "/admin/operations")) {
