@@ -43,7 +43,7 @@ import org.veritycms.theme.ThemeRenderer;
 public class ModerationScreen {
 
     /** A queue item and when it was posted, as a moderator reads it. */
-    public record Row(ModerationQueue.Item item, String posted) {
+    public record Row(ModerationQueue.Item item, String posted, List<String> reportNotes) {
     }
 
     /** A log entry and when it was made. */
@@ -84,7 +84,7 @@ public class ModerationScreen {
         Map<String, Object> model = base("Moderation queue");
         model.put("filter", filter);
         model.put("total", result.total());
-        model.put("rows", result.items().stream().map(i -> new Row(i, when(Instant.parse(i.createdAt())))).toList());
+        model.put("rows", result.items().stream().map(i -> new Row(i, when(Instant.parse(i.createdAt())), reportNotes(i))).toList());
         model.put("statuses", statusOptions());
         model.put("reasons", reasonOptions());
         model.put("rejections", Arrays.stream(RejectionReason.values()).map(RejectionReason::code).toList());
@@ -171,5 +171,11 @@ public class ModerationScreen {
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("unknown-comment", "Not a comment number: " + id);
         }
+    }
+
+    /** What readers wrote when they reported the comment, oldest first (reports without a note leave nothing). */
+    private List<String> reportNotes(ModerationQueue.Item item) {
+        return item.reportCount() == 0 ? List.of() : queue.reports(item.id()).stream().map(r -> r.get("note"))
+                .filter(note -> note != null && !note.isBlank()).toList();
     }
 }

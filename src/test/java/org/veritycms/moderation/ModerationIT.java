@@ -212,6 +212,22 @@ class ModerationIT {
     }
 
     @Test
+    void theQueueShowsWhatReportersWrote() {
+        TestPage page = pages.publish(CommentPolicy.PREMODERATED);
+        long id = held(page, "Stop taking your tablets and stretch instead");
+        assertEquals(200, api("POST", "/comments/" + id + "/approve", null).statusCode());
+        assertEquals(303, readers.newReader().report(id, "misinformation", "This could <b>hurt</b> someone on blood thinners")
+                .statusCode());
+        assertEquals(303, readers.newReader().report(id, "spam", "").statusCode());
+        HttpResponse<String> screen = Http.send(HttpRequest.newBuilder(URI.create(Http.base()
+                + "/admin/moderation?status=all&page=" + page.slug())).header("Cookie", probe.sessionCookie(moderator)).build());
+        assertEquals(200, screen.statusCode(), screen.body());
+        assertEquals(List.of("This could <b>hurt</b> someone on blood thinners"),
+                Jsoup.parse(screen.body()).select("#item-" + id + " ul.report-notes li").eachText(),
+                "each note once, as text; a report without a note adds nothing");
+    }
+
+    @Test
     void theAdminQueueDecidesOneOrManyWithPlainForms() {
         TestPage page = pages.publish(CommentPolicy.PREMODERATED);
         long one = held(page, "Approve me from the screen");

@@ -176,7 +176,7 @@ class CommentTemplatesTest {
         model.put("csrf", "TOKEN");
         model.put("filter", new ModerationQueue.Filter(null, null, null, 0, 0));
         model.put("total", 1L);
-        model.put("rows", List.of(new ModerationScreen.Row(held, "1 May 2026 11:00")));
+        model.put("rows", List.of(new ModerationScreen.Row(held, "1 May 2026 11:00", List.of("It tells people to stop <b>tablets</b>"))));
         model.put("statuses", List.of("open", "all", "PENDING"));
         model.put("reasons", List.of("safeguarding"));
         model.put("rejections", List.of("offensive", "other"));
@@ -196,5 +196,8 @@ class CommentTemplatesTest {
         String log = renderer.render("admin/moderation-log.ftlh", Map.of("pageTitle", "Log", "who", "Mo", "offset", 0,
                 "entries", List.of(new ModerationScreen.LogRow(entry, "1 May 2026 11:00"))));
         assertTrue(Jsoup.parse(log).text().contains("hidden by reports"));
+        assertEquals(List.of("It tells people to stop <b>tablets</b>"), html.select("ul.report-notes li").eachText(),
+                "a reporter's note is shown as text");
+        assertTrue(html.select("ul.report-notes b").isEmpty());
     }
 }
