@@ -582,6 +582,36 @@ class AdminJourneyIT {
     }
 
     @Test
+    void anEditorCreatesATopicAndRenamesItAndItsPagesShowTheNewTitle() {
+        Browser editor = Browser.signIn(accounts.create(Role.EDITOR));
+        String slug = "topic-" + RUN;
+        Map<String, String> topic = new LinkedHashMap<>(Map.of("slug", slug, "title", "Neck pain " + RUN,
+                "description", "Gentle help for a stiff neck.", "tier", "HIGH", "position", "90"));
+        assertTrue(location(editor.post("/admin/topics", topic)).startsWith("/admin/topics?done=created"));
+        assertTrue(editor.open("/admin/topics").select("#row-" + slug).text().contains("Neck pain " + RUN));
+        assertEquals(200, Http.get("/" + slug).statusCode(), "readers find the new topic");
+
+        for (String bad : List.of("Bad Slug", "admin", slug)) {
+            Map<String, String> again = new LinkedHashMap<>(topic);
+            again.put("slug", bad);
+            again.put("title", "Kept " + RUN);
+            HttpResponse<String> refused = editor.post("/admin/topics", again);
+            assertEquals(400, refused.statusCode(), bad);
+            Document form = Jsoup.parse(refused.body());
+            assertEquals("Kept " + RUN, form.selectFirst("#topic-title").val(), "what was typed is kept");
+            assertEquals("true", form.selectFirst("#topic-slug").attr("aria-invalid"), bad);
+        }
+
+        TestPages.TestPage page = pages.publishIn(slug, org.veritycms.page.CommentPolicy.CLOSED);
+        assertTrue(Http.get(page.url()).body().contains("Neck pain " + RUN));
+        topic.put("title", "Neck and shoulder pain " + RUN);
+        assertTrue(location(editor.post("/admin/topics/" + slug, topic)).startsWith("/admin/topics?done=saved"));
+        assertTrue(Http.get(page.url()).body().contains("Neck and shoulder pain " + RUN), "the page shows the new title at once");
+        assertEquals(List.of("topic.update", "topic.create"), auditActions(editor, slug));
+        assertEquals(403, Browser.signIn(accounts.create(Role.AUTHOR)).get("/admin/topics").statusCode());
+    }
+
+    @Test
     void theFeedbackScreenShowsThisCyclesRatingsAndEveryReadersNote() {
         TestPages.TestPage page = pages.publish(org.veritycms.page.CommentPolicy.CLOSED);
         ratings.rate(page.slug(), new RatingService.Voter("fb-a-" + RUN, "fb-address-a-" + RUN), new Stars(1),
@@ -651,6 +681,9 @@ class AdminJourneyIT {
         screens.put("/admin/moderation", Set.of(Role.MODERATOR));
         screens.put("/admin/moderation/log", Set.of(Role.MODERATOR));
         screens.put("/admin/operations", Set.of(Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN));
+        screens.put("/admin/pages/" + live + "/feedback", pagesRoles);
+        screens.put("/admin/topics", Set.of(Role.EDITOR, Role.ADMIN));
+        screens.put("/admin/topics/exercise", Set.of(Role.EDITOR, Role.ADMIN));
         screens.put("/admin/accounts", Set.of(Role.ADMIN));
         screens.put("/admin/accounts/" + author.username(), Set.of(Role.ADMIN));
         screens.put("/admin/audit", Set.of(Role.EDITOR, Role.ADMIN));
@@ -661,6 +694,7 @@ class AdminJourneyIT {
         forms.put("/admin/pages/" + slug + "/approve", Set.of(Role.CLINICAL_REVIEWER, Role.EDITOR));
         forms.put("/admin/pages/" + live + "/review", Set.of(Role.CLINICAL_REVIEWER, Role.EDITOR));
         forms.put("/admin/pages/new/preview", pagesRoles);
+        forms.put("/admin/topics", Set.of(Role.EDITOR, Role.ADMIN));
         forms.put("/admin/pages/" + slug + "/preview", pagesRoles);
         Map<String, String> fields = new LinkedHashMap<>(Map.of("action", "return", "revision", "999", "kind", "PARTIAL",
                 "subject", "page", "scopeNotes", "Checked the links"));

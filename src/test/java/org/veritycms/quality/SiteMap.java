@@ -32,7 +32,7 @@ final class SiteMap {
                 "/admin/pages/" + live.slug() + "/revisions", "/admin/pages/" + live.slug() + "/feedback",
                 "/admin/pages/" + live.slug() + "/revisions/1", "/admin/pages/" + live.slug() + "/diff?from=1&to=1",
                 "/admin/accounts", "/admin/accounts/" + username, "/admin/audit", "/admin/moderation",
-                "/admin/moderation/log", "/admin/operations")) {
+                "/admin/moderation/log", "/admin/operations", "/admin/topics", "/admin/topics/exercise")) {
             screens.add(new Screen(path, true));
         }
         return screens;
