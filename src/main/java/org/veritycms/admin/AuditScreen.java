@@ -2,12 +2,20 @@ package org.veritycms.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.veritycms.audit.AuditLog;
 import org.veritycms.theme.ThemeRenderer;
 
@@ -17,9 +25,16 @@ import org.veritycms.theme.ThemeRenderer;
 @RolesAllowed({"EDITOR", "ADMIN"})
 public class AuditScreen {
 
-    /** An entry as the screen shows it. */
-    public record Row(String at, String actor, String action, String subjectType, String subject, String before, String after) {
+    /** An entry as the screen shows it: what was done in words, and each changed value before and after. */
+    public record Row(String at, String actor, String action, String actionCode, String subjectType, String subject,
+            List<Value> before, List<Value> after) {
     }
+
+    /** One recorded value: its name and what it was, in words (a long hash cut short). */
+    public record Value(String name, String text) {
+    }
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{40,}");
 
     private static final int PAGE = 100;
 
@@ -37,8 +52,8 @@ public class AuditScreen {
             @QueryParam("subject") String subject, @QueryParam("offset") int offset) {
         Map<String, Object> model = frame.model("Audit log", "/admin/audit");
         model.put("rows", log.find(new AuditLog.Filter(actor, action, null, subject, null, null), offset, PAGE).stream()
-                .map(e -> new Row(frame.when(e.occurredAt()), e.actor(), e.action(), e.subjectType(), e.subject(),
-                        e.before() == null ? "" : e.before(), e.after() == null ? "" : e.after())).toList());
+                .map(e -> new Row(frame.when(e.occurredAt()), e.actor(), label(e.action()), e.action(), e.subjectType(),
+                        e.subject(), values(e.before()), values(e.after()))).toList());
         model.put("filter", Map.of("actor", nz(actor), "action", nz(action), "subject", nz(subject)));
         model.put("offset", Math.max(0, offset));
         model.put("pageSize", PAGE);
@@ -47,5 +62,38 @@ public class AuditScreen {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /** The action in words when the theme has them ({@code audit.do.page.publish}), else its code. */
+    private String label(String action) {
+        String key = "audit.do." + action;
+        return theme.messages().has(key) ? theme.messages().get(key) : action;
+    }
+
+    /** The changed values of a recorded JSON object, in order; anything else is shown as it is. */
+    static List<Value> values(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return List.of(new Value("", text(value)));
+            }
+            return value.asJsonObject().entrySet().stream().map(e -> new Value(e.getKey(), text(e.getValue()))).toList();
+        } catch (JsonException e) {
+            return List.of(new Value("", json));
+        }
+    }
+
+    private static String text(JsonValue value) {
+        String text = switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NULL -> "(none)";
+            case TRUE -> "yes";
+            case FALSE -> "no";
+            default -> value.toString();
+        };
+        return HASH.matcher(text).matches() ? text.substring(0, 12) + "\u2026" : text;
     }
 }

@@ -233,7 +233,7 @@ class AdminJourneyIT {
 
     private static List<String> auditActions(Browser editor, String slug) {
         Document audit = editor.open("/admin/audit?subject=" + slug);
-        return audit.select("tbody tr td:nth-child(3)").eachText();
+        return audit.select("tbody tr td:nth-child(3) code").eachText();
     }
 
     @Test
