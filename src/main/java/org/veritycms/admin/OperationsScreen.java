@@ -73,13 +73,13 @@ public class OperationsScreen {
         boolean admin = frame.who().has(org.veritycms.account.Role.ADMIN);
         List<MessageRow> messages = outbox.recent(50).stream().map(n -> new MessageRow(n.kind(),
                 admin ? n.recipient() : org.veritycms.shared.EmailMask.masked(n.recipient()), n.subject(),
-                n.status().name(), n.attempts(), n.createdAt().toString(), n.lastError() == null ? "" : n.lastError())).toList();
+                n.status().name(), n.attempts(), frame.when(n.createdAt()), n.lastError() == null ? "" : n.lastError())).toList();
         ReviewDashboard.View dashboard = reviews.view();
         long peak = Math.max(1, dashboard.forecast().stream().mapToLong(ReviewDashboard.Month::count).max().orElse(1));
         Map<String, Object> model = frame.model("Operations", "/admin/operations");
         model.put("jobs", jobs.statuses().stream().map(j -> new JobRow(j.job(), j.schedule(),
-                j.lastRun() == null ? "" : j.lastRun().toString(), j.lastOutcome() == null ? "" : j.lastOutcome(),
-                j.lastSuccess() == null ? "" : j.lastSuccess().toString(), j.lastItems(), j.late())).toList());
+                frame.when(j.lastRun()), j.lastOutcome() == null ? "" : j.lastOutcome(),
+                frame.when(j.lastSuccess()), j.lastItems(), j.late())).toList());
         model.put("messages", messages);
         model.put("destination", mail.destination());
         model.put("dashboard", dashboard);
