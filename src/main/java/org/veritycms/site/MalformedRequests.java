@@ -58,6 +58,9 @@ public class MalformedRequests extends HttpFilter {
 
     /** Whether every {@code %} starts a two-digit hex escape and the escaped bytes are UTF-8. */
     static boolean wellEncoded(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return true; // nothing escaped: the common case, checked on every request without copying
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);

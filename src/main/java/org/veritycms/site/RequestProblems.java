@@ -23,6 +23,12 @@ final class RequestProblems {
                         + (api ? "application/json." : "application/x-www-form-urlencoded."));
     }
 
+    /** A wildcard type such as {@code *}{@code /*} names no format: it is refused rather than guessed at. */
+    static Problem wildcardMediaType(String type) {
+        return Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                "Content-Type " + type + " names no format: send the body's own type, such as application/json.");
+    }
+
     static Problem malformedAddress() {
         return Problem.of(400, "malformed-address", "Bad request",
                 "The address is not valid: a percent sign must start a %XX escape of UTF-8 bytes.");

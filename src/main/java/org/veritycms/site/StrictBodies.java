@@ -11,7 +11,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 
 /**
@@ -33,9 +32,7 @@ public class StrictBodies implements ContainerRequestFilter {
             return;
         }
         if (type.isWildcardType() || type.isWildcardSubtype()) {
-            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "Content-Type " + type.getType() + "/" + type.getSubtype() + " names no format: send the body's own type,"
-                            + " such as application/json."));
+            throw new ProblemException(RequestProblems.wildcardMediaType(type.getType() + "/" + type.getSubtype()));
         }
         if (isJson(type) && request.hasEntity()) {
             byte[] body = request.getEntityStream().readAllBytes();
