@@ -79,7 +79,7 @@ public class AccessFilter implements ContainerRequestFilter {
         if (session != null) {
             Optional<SignedIn> fromSession = authenticator.fromSession(session.getValue());
             if (fromSession.isPresent()) {
-                if (isApi(request) && !SAFE_METHODS.contains(request.getMethod()) && !sameOrigin(request)) {
+                if (isApi(request) && !SAFE_METHODS.contains(request.getMethod()) && !RequestOrigin.sameOrigin(request)) {
                     // a browser session may change things through the API only from this site's own pages
                     throw new ProblemException(Problem.of(403, "cross-site", "Not from this site",
                             "A change made with a browser session must come from this site's own pages (same Origin)."
@@ -114,25 +114,6 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
-
-    /** Whether the browser says the request comes from this site: Sec-Fetch-Site, or else an Origin naming this host. */
-    static boolean sameOrigin(ContainerRequestContext request) {
-        String site = request.getHeaderString("Sec-Fetch-Site");
-        if (site != null) {
-            return site.equals("same-origin");
-        }
-        String origin = request.getHeaderString("Origin");
-        String host = request.getHeaderString("Host");
-        if (origin == null || host == null) {
-            return false;
-        }
-        try {
-            String authority = URI.create(origin).getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     static boolean isApi(ContainerRequestContext request) {
         return request.getUriInfo().getPath().startsWith("/api/") || request.getUriInfo().getPath().startsWith("api/");

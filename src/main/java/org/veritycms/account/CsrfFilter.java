@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -21,15 +24,20 @@ import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.ReaderTokens;
 
 /**
- * Every state-changing HTML form must carry the CSRF token made for this visitor: their session
- * when signed in, their reader token otherwise. JSON API calls are not forms: browsers cannot
- * send them cross-site without CORS, which this server never grants.
+ * Every state-changing HTML form of the staff's screens (and of sign-in) must carry the CSRF token
+ * made for this visitor: their session when signed in, their reader cookie otherwise. A public
+ * {@link ReaderForm} stands on a page shared by every reader, so it has no token: it is refused
+ * when the browser says another site sent it. JSON API calls are not forms: browsers cannot send
+ * them cross-site without CORS, which this server never grants.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)
 public class CsrfFilter implements ContainerRequestFilter {
 
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    @Context
+    ResourceInfo resource;
 
     @Inject
     CurrentAccount current;
@@ -49,11 +57,27 @@ public class CsrfFilter implements ContainerRequestFilter {
         if (type != null && !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             return; // anything but a form is refused later by the resource's @Consumes
         }
+        if (isReaderForm()) {
+            if (!RequestOrigin.notFromAnotherSite(request)) {
+                throw expired();
+            }
+            return;
+        }
         String token = formField(request, CsrfTokens.FIELD);
         if (!tokens.isValid(visitorKey(request).orElse(null), token)) {
-            throw new ProblemException(Problem.of(403, "csrf", "Form expired",
-                    "This form has expired or did not come from this site. Go back, reload the page and try again."));
+            throw expired();
         }
+    }
+
+    private boolean isReaderForm() {
+        Method method = resource.getResourceMethod();
+        return method != null && method.isAnnotationPresent(ReaderForm.class);
+    }
+
+    /** Said for a missing or wrong token and for a form another site sent alike. */
+    public static ProblemException expired() {
+        return new ProblemException(Problem.of(403, "csrf", "Form expired",
+                "This form has expired or did not come from this site. Go back, reload the page and try again."));
     }
 
     /** What a CSRF token is bound to for this request. */

@@ -16,6 +16,7 @@ import org.veritycms.page.PageChanged;
 import org.veritycms.page.RiskTier;
 import org.veritycms.page.Slug;
 import org.veritycms.page.Topic;
+import org.veritycms.page.TopicChanged;
 import org.veritycms.page.TopicRepository;
 import org.veritycms.shared.PlainText;
 import org.veritycms.shared.Problem;
@@ -50,6 +51,9 @@ public class TopicEditor {
     @Inject
     Event<PageChanged> changes;
 
+    @Inject
+    Event<TopicChanged> topicChanges;
+
     @Transactional
     public Topic create(TopicInput input, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -66,6 +70,7 @@ public class TopicEditor {
         Topic topic = new Topic(new Slug(slug), described.title(), described.description(), described.tier(), described.position());
         topics.add(topic);
         audit.record(actor, "topic.create", "topic", slug, null, snapshot(topic));
+        topicChanges.fire(new TopicChanged(slug));
         return topic;
     }
 
@@ -82,6 +87,7 @@ public class TopicEditor {
             audit.record(actor, "topic.update", "topic", slug, before, after);
             em.createQuery("select p.slug from Page p where p.topic = :t", String.class).setParameter("t", topic)
                     .getResultList().forEach(page -> changes.fire(new PageChanged(page)));
+            topicChanges.fire(new TopicChanged(slug));
         }
         return topic;
     }

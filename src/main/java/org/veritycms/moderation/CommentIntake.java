@@ -125,7 +125,7 @@ public class CommentIntake {
             notices.alertModerators(comment, screening.notes());
         }
         if (comment.status() == CommentStatus.PUBLISHED) {
-            changes.fire(PageChanged.aroundPage(page.slug()));
+            changes.fire(PageChanged.comments(page.slug()));
         }
         return new Outcome(comment.id(), result, result == Result.REFUSED ? List.copyOf(reasons) : List.of(), page.title());
     }

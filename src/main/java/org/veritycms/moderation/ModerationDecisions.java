@@ -123,7 +123,7 @@ public class ModerationDecisions {
             notices.tellAuthorOfRejection(comment, reason);
         }
         if (before == CommentStatus.PUBLISHED || comment.status() == CommentStatus.PUBLISHED) {
-            changes.fire(PageChanged.aroundPage(comment.page().slug()));
+            changes.fire(PageChanged.comments(comment.page().slug()));
         }
     }
 

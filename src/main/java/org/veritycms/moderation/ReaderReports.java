@@ -88,7 +88,7 @@ public class ReaderReports {
         if (newAddress && comment.countReport(reportsToHide, reportsToHideApproved)) {
             log.append(comment, ModerationAction.HIDDEN_BY_REPORTS, "readers", before,
                     comment.reportsSinceReview() + " reports", null);
-            changes.fire(PageChanged.aroundPage(comment.page().slug()));
+            changes.fire(PageChanged.comments(comment.page().slug()));
         }
         return new Outcome(Result.RECORDED, commentId, topic, comment.page().slug());
     }

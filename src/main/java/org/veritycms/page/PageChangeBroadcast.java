@@ -87,9 +87,9 @@ public class PageChangeBroadcast {
         }
     }
 
-    /** {@code node content slug}: a slug has no spaces, and a notice's payload is short. */
+    /** {@code node scope slug} (scope as its initial): a slug has no spaces, and a notice's payload is short. */
     String encode(PageChanged change) {
-        return node + " " + (change.content() ? "P" : "R") + " " + change.slug();
+        return node + " " + change.scope().name().charAt(0) + " " + change.slug();
     }
 
     /** The change another node sent; empty for this node's own or anything unreadable. */
@@ -98,6 +98,11 @@ public class PageChangeBroadcast {
         if (parts.length != 3 || parts[0].equals(node)) {
             return Optional.empty();
         }
-        return Optional.of(new PageChanged(parts[2], "P".equals(parts[1])));
+        PageChanged.Scope scope = switch (parts[1]) {
+            case "C" -> PageChanged.Scope.COMMENTS;
+            case "R" -> PageChanged.Scope.RATINGS;
+            default -> PageChanged.Scope.PAGE;
+        };
+        return Optional.of(new PageChanged(parts[2], scope, true));
     }
 }

@@ -1,19 +1,41 @@
 package org.veritycms.page;
 
 /**
- * Something a reader can see on a page changed: caches of that page must go. {@code content} says
- * whether the page itself (text, status, dates) may have changed, so that its search entry follows;
- * it is false when only what readers add around it changed (a rating, a comment).
+ * Something a reader can see on a page changed: caches of that page must go. {@code scope} says
+ * what changed: the page itself (text, status, dates), so that its search entry follows, or only
+ * what readers add around it (comments, ratings). {@code fromOtherNode} marks a change another
+ * node made and told this one ({@link PageChangeReceiver}): this node's caches follow it, while
+ * what the node that made it does once (purging a frontend cache) is not done again.
  */
-public record PageChanged(String slug, boolean content) {
+public record PageChanged(String slug, Scope scope, boolean fromOtherNode) {
 
-    /** The page itself may have changed. */
-    public PageChanged(String slug) {
-        this(slug, true);
+    /** What changed. */
+    public enum Scope {
+        /** The page itself: its text, title, status or dates. */
+        PAGE,
+        /** Its published comments. */
+        COMMENTS,
+        /** Its readers' ratings. */
+        RATINGS
     }
 
-    /** Only readers' ratings or comments on the page changed. */
-    public static PageChanged aroundPage(String slug) {
-        return new PageChanged(slug, false);
+    /** The page itself may have changed, here. */
+    public PageChanged(String slug) {
+        this(slug, Scope.PAGE, false);
+    }
+
+    /** Whether the page itself may have changed (not only what readers added around it). */
+    public boolean content() {
+        return scope == Scope.PAGE;
+    }
+
+    /** Published comments on the page changed, here. */
+    public static PageChanged comments(String slug) {
+        return new PageChanged(slug, Scope.COMMENTS, false);
+    }
+
+    /** Readers' ratings of the page changed, here. */
+    public static PageChanged ratings(String slug) {
+        return new PageChanged(slug, Scope.RATINGS, false);
     }
 }

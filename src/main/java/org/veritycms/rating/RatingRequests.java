@@ -25,12 +25,12 @@ public class RatingRequests {
         return cookie == null ? Optional.empty() : readers.verify(cookie.getValue());
     }
 
-    static Stars stars(String stars) {
+    public static Stars stars(String stars) {
         return Stars.parse(stars).orElseThrow(() -> ProblemException.invalid("Choose from 1 to 5 stars.",
                 List.of(new Problem.FieldError("stars", "must be a whole number from 1 to 5"))));
     }
 
-    static String feedback(String feedback) {
+    public static String feedback(String feedback) {
         if (feedback != null && feedback.length() > MAX_FEEDBACK) {
             throw ProblemException.invalid("Keep your note under " + MAX_FEEDBACK + " characters.",
                     List.of(new Problem.FieldError("feedback", "must be at most " + MAX_FEEDBACK + " characters")));

@@ -112,7 +112,7 @@ public class RatingService {
             count(page.id(), cycle, column(previousStars) + " = " + column(previousStars) + " - 1, "
                     + column(stars.value()) + " = " + column(stars.value()) + " + 1");
         }
-        changes.fire(PageChanged.aroundPage(page.slug()));
+        changes.fire(PageChanged.ratings(page.slug()));
         return new Vote(outcome, previousStars == stars.value() ? before : before.withVote(stars.value(), previousStars));
     }
 

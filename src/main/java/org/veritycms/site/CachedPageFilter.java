@@ -3,21 +3,18 @@ package org.veritycms.site;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
-import org.veritycms.account.SessionStore;
-import org.veritycms.shared.ReaderTokens;
 
 /**
  * The readers' hot path: a guidance page whose rendering is in the {@link PageCache} and still
- * true is answered here, made the reader's own, without going through JAX-RS. Anything else (a
- * page not cached or gone stale, someone signed in, a request that does not ask for HTML) goes
- * on to {@link SiteResource}, which renders, caches and answers exactly the same way.
+ * true is answered here, the same bytes for every reader, without going through JAX-RS. Anything
+ * else (a page not cached or gone stale, a request that does not ask for HTML) goes on to
+ * {@link SiteResource}, which renders, caches and answers exactly the same way.
  *
  * <p>Mapped in {@code web.xml} after {@link SecurityHeaders} and {@link RequestSizeLimit}, so the
  * answer carries the same headers.
@@ -30,7 +27,10 @@ public class CachedPageFilter extends HttpFilter {
     PageCache cache;
 
     @Inject
-    Visitors visitors;
+    Notices notices;
+
+    @Inject
+    HttpCaching caching;
 
     @Inject
     Clock clock;
@@ -38,22 +38,22 @@ public class CachedPageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<FillableHtml> page = cachedPage(request);
+        Optional<SharedPage> page = cachedPage(request);
         if (page.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        Visitors.Personalised own = visitors.personalise(page.get(), cookie(request, ReaderTokens.COOKIE), request);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", Visitors.CACHE_CONTROL);
-        own.newReaderToken().ifPresent(token -> response.addHeader("Set-Cookie", visitors.readerCookieHeader(token, request)));
-        response.setContentLength(own.body().length);
-        response.getOutputStream().write(own.body());
+        HttpCaching.Answer answer = caching.answer(page.get(), notices.of(request), request, clock.instant());
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        if (answer.body() != null) {
+            response.setContentLength(answer.body().length);
+            response.getOutputStream().write(answer.body());
+        }
     }
 
-    private Optional<FillableHtml> cachedPage(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || !acceptsHtml(request.getHeader("Accept"))
-                || cookie(request, SessionStore.COOKIE) != null) {
+    private Optional<SharedPage> cachedPage(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || !acceptsHtml(request.getHeader("Accept"))) {
             return Optional.empty();
         }
         String path = request.getRequestURI();
@@ -83,17 +83,5 @@ public class CachedPageFilter extends HttpFilter {
     private static boolean acceptsHtml(String accept) {
         return accept == null || accept.isBlank() || accept.contains("text/html") || accept.contains("*/*")
                 || accept.contains("text/*");
-    }
-
-    private static String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (name.equals(c.getName())) {
-                    return c.getValue();
-                }
-            }
-        }
-        return null;
     }
 }

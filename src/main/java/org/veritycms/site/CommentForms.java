@@ -9,15 +9,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.veritycms.account.CurrentAccount;
+import org.veritycms.account.ReaderForm;
+import org.veritycms.comment.FormStamps;
 import org.veritycms.moderation.CommentIntake;
 import org.veritycms.moderation.ReaderReports;
 import org.veritycms.shared.Problem;
@@ -26,13 +29,18 @@ import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
 
 /**
- * The public comment forms: posting a comment or a reply, and reporting a comment. They work
- * without JavaScript: each POST answers 303 back to the page, with a notice for the reader.
- * The CSRF filter has already checked the token; writes are rate-limited per reader and per address.
+ * The public comment forms: writing a comment or a reply (a page of its own, for one reader, with
+ * the signed time it was shown), posting it, and reporting a comment. They work without JavaScript:
+ * each POST answers 303 back to the page, at the address that shows the reader's notice. They are
+ * {@link ReaderForm}s (the forgery check is the browser's word on where they come from); the reader
+ * cookie is given with the first answer; writes are rate-limited per reader and per address.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class CommentForms {
+
+    /** A page only one reader sees: no cache keeps it, no search engine lists it. */
+    static final String PRIVATE = "private, no-store";
 
     @Inject
     CommentIntake intake;
@@ -44,13 +52,19 @@ public class CommentForms {
     CommentSection section;
 
     @Inject
+    PublicSite site;
+
+    @Inject
     SiteRenderer renderer;
 
     @Inject
     Visitors visitors;
 
     @Inject
-    CurrentAccount current;
+    FormStamps stamps;
+
+    @Inject
+    Clock clock;
 
     @Inject
     RateLimits limits;
@@ -64,21 +78,29 @@ public class CommentForms {
     @Context
     HttpServletRequest request;
 
+    @GET
+    @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}/{slug: [a-z0-9]+(?:-[a-z0-9]+)*}/comment")
+    public Response write(@PathParam("topic") String topic, @PathParam("slug") String slug, @QueryParam("reply") String reply) {
+        String html = site.commentForm(topic, slug, replyId(reply), stamps.issue(clock.instant()));
+        return Response.ok(html).header("Cache-Control", PRIVATE).header("X-Robots-Tag", "noindex").build();
+    }
+
     @POST
+    @ReaderForm
     @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}/{slug: [a-z0-9]+(?:-[a-z0-9]+)*}/comments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response post(@PathParam("topic") String topic, @PathParam("slug") String slug,
             @FormParam("name") String name, @FormParam("email") String email, @FormParam("body") String body,
             @FormParam("website") String honeypot, @FormParam("shown") String shown, @FormParam("parent") String parent) {
-        String reader = reader();
-        limits.checkReader("comment", Optional.of(reader), addresses.of(request));
+        Visitors.Writer writer = visitors.writer(headers);
+        limits.checkReader("comment", Optional.of(writer.id()), addresses.of(request));
         CommentIntake.Outcome outcome = intake.submit(new CommentIntake.NewComment(topic, slug, parentId(parent), name,
-                email, body, honeypot, shown, reader));
+                email, body, honeypot, shown, writer.id()));
         if (outcome.result() == CommentIntake.Result.REFUSED) {
-            return refused(topic, slug, outcome, new CommentViews.RetryView(outcome.pageTitle(),
+            return visitors.answer(writer, refused(topic, slug, outcome, new CommentViews.RetryView(outcome.pageTitle(),
                     SiteViews.pageUrl(topic, slug), SiteViews.pageUrl(topic, slug) + "/comments",
-                    CommentPlaceholders.STAMP, parent == null ? "" : parent.strip(), name, email, body,
-                    CommentPlaceholders.refusalReasons(outcome.reasons())));
+                    stamps.issue(clock.instant()), parent == null ? "" : parent.strip(), name, email, body,
+                    CommentPlaceholders.refusalReasons(outcome.reasons()))), request).build();
         }
         String notice = switch (outcome.result()) {
             case PUBLISHED -> "published";
@@ -87,19 +109,19 @@ public class CommentForms {
             default -> "help";
         };
         String anchor = outcome.result() == CommentIntake.Result.PUBLISHED ? "comment-" + outcome.commentId() : "comments";
-        return Response.seeOther(URI.create(SiteViews.pageUrl(topic, slug) + "?comment=" + notice + "#" + anchor)).build();
+        return visitors.answer(writer, Response.seeOther(
+                URI.create(SiteViews.pageUrl(topic, slug) + "?comment=" + notice + "#" + anchor)), request).build();
     }
 
     /**
      * What the reader wrote comes back in the form with why it was refused, rather than being
      * lost; the page is theirs alone, so nobody may keep a copy.
      */
-    private Response refused(String topic, String slug, CommentIntake.Outcome outcome, CommentViews.RetryView retry) {
+    private Response.ResponseBuilder refused(String topic, String slug, CommentIntake.Outcome outcome, CommentViews.RetryView retry) {
         String html = renderer.render("comment-retry.ftlh", "Your comment was not posted",
-                List.of(new Views.Link(outcome.pageTitle(), SiteViews.pageUrl(topic, slug))),
-                Map.of("retry", retry, "csrf", Visitors.CSRF_PLACEHOLDER));
-        return visitors.personalise(html, headers, request).status(422).header("Cache-Control", null).header("Cache-Control", "no-store")
-                .header("X-Robots-Tag", "noindex").build();
+                List.of(new Views.Link(outcome.pageTitle(), SiteViews.pageUrl(topic, slug))), Map.of("retry", retry));
+        return Response.status(422).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", PRIVATE).header("X-Robots-Tag", "noindex");
     }
 
     @GET
@@ -108,30 +130,31 @@ public class CommentForms {
         CommentViews.ReportView view = section.toReport(id)
                 .orElseThrow(() -> ProblemException.notFound("There is no comment " + id + " to report."));
         String html = renderer.render("comment-report.ftlh", "Report a comment",
-                List.of(new Views.Link(view.pageTitle(), view.pageUrl())),
-                Map.of("report", view, "csrf", Visitors.CSRF_PLACEHOLDER));
-        return visitors.personalise(html, headers, request).header("X-Robots-Tag", "noindex").build();
+                List.of(new Views.Link(view.pageTitle(), view.pageUrl())), Map.of("report", view));
+        // the comment may be taken down at any moment: nobody keeps a copy of the form
+        return Response.ok(html).header("Cache-Control", "no-cache").header("X-Robots-Tag", "noindex").build();
     }
 
     @POST
+    @ReaderForm
     @Path("comments/{id: [0-9]{1,18}}/report")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response report(@PathParam("id") long id, @FormParam("reason") String reason, @FormParam("note") String note) {
-        String reader = reader();
+        Visitors.Writer writer = visitors.writer(headers);
         String address = addresses.of(request);
-        limits.checkReader("comment-report", Optional.of(reader), address);
-        ReaderReports.Outcome outcome = reports.report(id, new ReaderReports.Reporter(reader, addresses.hash(address)), reason, note);
+        limits.checkReader("comment-report", Optional.of(writer.id()), address);
+        ReaderReports.Outcome outcome = reports.report(id, new ReaderReports.Reporter(writer.id(), addresses.hash(address)), reason, note);
         String notice = outcome.result() == ReaderReports.Result.RECORDED ? "reported" : "already-reported";
-        return Response.seeOther(URI.create(SiteViews.pageUrl(outcome.topicSlug(), outcome.pageSlug()) + "?comment="
-                + notice + "#comment-" + id)).build();
+        return visitors.answer(writer, Response.seeOther(URI.create(SiteViews.pageUrl(outcome.topicSlug(), outcome.pageSlug())
+                + "?comment=" + notice + "#comment-" + id)), request).build();
     }
 
-    /** The reader's id from their cookie; staff signed in without one are told apart by account. */
-    private String reader() {
-        return visitors.readerId(headers)
-                .or(() -> current.get().map(s -> "account:" + s.username()))
-                .orElseThrow(() -> new ProblemException(Problem.of(403, "csrf", "Form expired",
-                        "This form has expired or did not come from this site. Go back, reload the page and try again.")));
+    /** The comment a reader asked to answer; anything but an id is no comment at all. */
+    private static Long replyId(String reply) {
+        if (reply == null || !reply.strip().matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(reply.strip());
     }
 
     private static Long parentId(String parent) {

@@ -3,28 +3,23 @@ package org.veritycms.site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.veritycms.comment.FormStamps;
 import org.veritycms.moderation.DuplicateScreen;
 import org.veritycms.moderation.TooFastScreen;
 import org.veritycms.moderation.WordListScreen;
 import org.veritycms.theme.ThemeRenderer;
 
 /**
- * Fills in the parts of a cached page's comments section that belong to one request: the
- * signed time the form was shown (for the "too fast" screen), and the notice a reader sees
- * after posting or reporting ({@code ?comment=held} and so on, from a fixed set, never echoed).
+ * The notice a page's comments section shows at the address a comment form redirects to
+ * ({@code ?comment=held} and so on, from a fixed set, never echoed), and why a refused comment
+ * was refused, in the reader's words.
  */
 @ApplicationScoped
 public class CommentPlaceholders {
 
-    static final String STAMP_NAME = "form_shown";
     static final String NOTICE_NAME = "comment_notice";
-    /** Where the form's signed display time goes. */
-    public static final String STAMP = Visitors.placeholder(STAMP_NAME);
     /** Where the notice after posting or reporting goes. */
     public static final String NOTICE = Visitors.placeholder(NOTICE_NAME);
     /** The notices a redirect may ask for. */
@@ -35,24 +30,15 @@ public class CommentPlaceholders {
     private static final Set<String> EXPLAINED = Set.of(TooFastScreen.NAME, DuplicateScreen.NAME,
             WordListScreen.BANNED);
 
-    private final FormStamps stamps;
     private final ThemeRenderer theme;
-    private final Clock clock;
 
     @Inject
-    public CommentPlaceholders(FormStamps stamps, ThemeRenderer theme, Clock clock) {
-        this.stamps = stamps;
+    public CommentPlaceholders(ThemeRenderer theme) {
         this.theme = theme;
-        this.clock = clock;
     }
 
     protected CommentPlaceholders() {
-        this(null, null, null);
-    }
-
-    /** The signed instant the form is shown. */
-    String stamp() {
-        return stamps.issue(clock.instant());
+        this(null);
     }
 
     /** The notice a redirect asked for with {@code ?comment=}, or nothing. */

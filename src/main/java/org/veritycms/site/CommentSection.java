@@ -19,6 +19,7 @@ import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.site.CommentViews.CommentView;
 import org.veritycms.site.CommentViews.CommentsView;
 import org.veritycms.site.CommentViews.ReportView;
+import org.veritycms.site.CommentViews.WriteView;
 import org.veritycms.theme.DateFormats;
 
 /** Composes a page's comments section (one query for all its published comments) and the report form. */
@@ -49,8 +50,28 @@ public class CommentSection {
                     return t.removed() ? CommentView.takenDown(t.id(), replies) : view(t.comment(), replies);
                 }).toList();
         return new CommentsView(Commenting.isOpen(page, readable.of(page, now)), Commenting.isPremoderated(page), CommentThreads.count(threads),
-                views, SiteViews.pageUrl(page.topic().slug(), page.slug()) + "/comments", CommentPlaceholders.STAMP,
-                CommentPlaceholders.NOTICE);
+                views, writeUrl(page), CommentPlaceholders.NOTICE);
+    }
+
+    /** Where a reader writes a comment on the page (a reply: with {@code ?reply=} and the comment's id). */
+    static String writeUrl(Page page) {
+        return SiteViews.pageUrl(page.topic().slug(), page.slug()) + "/comment";
+    }
+
+    /**
+     * The form for a comment on an open page, or a reply to one of its published comments, shown
+     * now with this stamp; empty when the page takes no comments.
+     */
+    public Optional<WriteView> toWrite(Page page, Long replyTo, Instant now, String stamp) {
+        if (!Commenting.isOpen(page, readable.of(page, now))) {
+            return Optional.empty();
+        }
+        Optional<Comment> answered = replyTo == null ? Optional.empty() : comments.find(replyTo)
+                .filter(c -> c.status() == CommentStatus.PUBLISHED && c.page().id().equals(page.id()));
+        String pageUrl = SiteViews.pageUrl(page.topic().slug(), page.slug());
+        return Optional.of(new WriteView(page.title(), pageUrl, pageUrl + "/comments", Commenting.isPremoderated(page), stamp,
+                answered.map(c -> Long.toString(c.id())).orElse(""), answered.map(c -> view(c, List.of())).orElse(null),
+                replyTo != null && answered.isEmpty()));
     }
 
     /** A published comment to report, with its page. */

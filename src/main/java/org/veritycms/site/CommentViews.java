@@ -27,11 +27,21 @@ public final class CommentViews {
     }
 
     /**
-     * The comments section of a page. {@code stamp} and {@code notice} are placeholders the
-     * cached page keeps, filled in for each reader ({@link CommentPlaceholders}).
+     * The comments section of a page, the same for every reader: the form is on a page of its own
+     * ({@code writeUrl}); {@code notice} is a placeholder filled in only at the address a form
+     * redirects to ({@link CommentPlaceholders}).
      */
     public record CommentsView(boolean open, boolean premoderated, int count, List<CommentView> threads,
-            String formAction, String stamp, String notice) {
+            String writeUrl, String notice) {
+    }
+
+    /**
+     * The page a reader writes a comment or a reply on: {@code stamp} is the signed time it was shown
+     * to them; {@code replyTo} the comment answered, or null (with {@code replyGone} when the reader
+     * asked to answer a comment that is no longer published).
+     */
+    public record WriteView(String pageTitle, String pageUrl, String formAction, boolean premoderated, String stamp,
+            String parent, CommentView replyTo, boolean replyGone) {
     }
 
     /** The comment a reader is about to report, and the reasons they can give. */
@@ -41,7 +51,7 @@ public final class CommentViews {
 
     /**
      * A comment the screens refused, back in its form with everything the reader wrote and, as
-     * message keys, why it was refused. {@code stamp} is the placeholder for the form's display time.
+     * message keys, why it was refused. {@code stamp} is the time this form is shown, signed.
      */
     public record RetryView(String pageTitle, String pageUrl, String formAction, String stamp, String parent,
             String name, String email, String body, List<String> reasons) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A rendered page encoded once as UTF-8 and cut where its per-request placeholders
- * ({@link Visitors#placeholder}) stand, so that making it one reader's own is a single copy of
+ * A rendered page encoded once as UTF-8 and cut where its per-address placeholders
+ * ({@link Visitors#placeholder}) stand, so that showing a notice in it is a single copy of
  * bytes rather than a search and replace over the text for every placeholder on every request.
  */
 public final class FillableHtml {

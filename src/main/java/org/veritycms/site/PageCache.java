@@ -23,15 +23,11 @@ import org.veritycms.page.PageChanged;
 @ApplicationScoped
 public class PageCache {
 
-    /** A rendered page (also cut for filling in), the pages it shows as related, and the instant it goes stale. */
-    public record Entry(String topicSlug, FillableHtml html, Set<String> relatedSlugs, Instant validUntil) {
-
-        public Entry(String topicSlug, String html, Set<String> relatedSlugs, Instant validUntil) {
-            this(topicSlug, FillableHtml.of(html), relatedSlugs, validUntil);
-        }
+    /** A rendered page, its topic, and the pages it shows as related. */
+    public record Entry(String topicSlug, SharedPage page, Set<String> relatedSlugs) {
 
         boolean servesAt(String topic, Instant now) {
-            return topicSlug.equals(topic) && now.isBefore(validUntil);
+            return topicSlug.equals(topic) && now.isBefore(page.validUntil());
         }
     }
 
@@ -49,25 +45,25 @@ public class PageCache {
     }
 
     /** The cached page under this topic, rendered (and kept) when missing or stale. */
-    public FillableHtml get(String topicSlug, String slug, Instant now, Supplier<Entry> render) {
+    public SharedPage get(String topicSlug, String slug, Instant now, Supplier<Entry> render) {
         Entry entry = cache.getIfPresent(slug);
         if (entry != null && !entry.topicSlug().equals(topicSlug)) {
-            return render.get().html();
+            return render.get().page();
         }
-        if (entry == null || !now.isBefore(entry.validUntil())) {
+        if (entry == null || !now.isBefore(entry.page().validUntil())) {
             long before = generation.get();
             entry = render.get();
             if (generation.get() == before) {
                 cache.put(slug, entry);
             }
         }
-        return entry.html();
+        return entry.page();
     }
 
     /** The cached page under this topic if it is still true at {@code now}; never renders. */
-    public Optional<FillableHtml> fresh(String topicSlug, String slug, Instant now) {
+    public Optional<SharedPage> fresh(String topicSlug, String slug, Instant now) {
         Entry entry = cache.getIfPresent(slug);
-        return entry != null && entry.servesAt(topicSlug, now) ? Optional.of(entry.html()) : Optional.empty();
+        return entry != null && entry.servesAt(topicSlug, now) ? Optional.of(entry.page()) : Optional.empty();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {

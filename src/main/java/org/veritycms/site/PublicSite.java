@@ -51,21 +51,24 @@ public class PublicSite {
     }
 
     @Transactional
-    public String home() {
+    public SharedPage home() {
         Instant now = clock.instant();
         List<Page> visible = pages.findVisible(null, now);
         List<Views.TopicView> topicViews = topics.findAll().stream()
                 .map(t -> views.topic(t, visible.stream().filter(p -> p.topic().id().equals(t.id())).toList()))
                 .toList();
-        return renderer.render("home.ftlh", "", List.of(), Map.of("topics", topicViews));
+        return new SharedPage(renderer.render("home.ftlh", "", List.of(), Map.of("topics", topicViews)), now,
+                listsValidUntil(visible, now), List.of(SurrogateKeys.LISTS));
     }
 
     @Transactional
-    public String topic(String slug) {
+    public SharedPage topic(String slug) {
+        Instant now = clock.instant();
         Topic topic = topics.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no topic '" + slug + "'."));
-        Views.TopicView view = views.topic(topic, pages.findVisible(topic, clock.instant()));
-        return renderer.render("topic.ftlh", topic.title(), List.of(new Link(topic.title(), view.url())),
-                Map.of("topic", view));
+        List<Page> visible = pages.findVisible(topic, now);
+        Views.TopicView view = views.topic(topic, visible);
+        return new SharedPage(renderer.render("topic.ftlh", topic.title(), List.of(new Link(topic.title(), view.url())),
+                Map.of("topic", view)), now, listsValidUntil(visible, now), List.of(SurrogateKeys.LISTS, SurrogateKeys.topic(slug)));
     }
 
     @Transactional
@@ -76,9 +79,23 @@ public class PublicSite {
         requireReadable(page, now);
         Views.PageView view = views.page(page, pages.findVisibleBySlugs(page.relatedSlugs(), now));
         String html = renderer.render("page.ftlh", page.title(), List.of(view.topic(), new Link(page.title(), view.url())),
-                Map.of("page", view, "csrf", Visitors.CSRF_PLACEHOLDER, "comments", comments.of(page, now),
+                Map.of("page", view, "comments", comments.of(page, now),
                         "rating", rating.of(page), "jsonLd", jsonLd.of(page)));
-        return new PageCache.Entry(topicSlug, html, java.util.Set.copyOf(page.relatedSlugs()), validUntil(page, now));
+        return new PageCache.Entry(topicSlug, new SharedPage(html, now, validUntil(page, now),
+                SurrogateKeys.ofPage(page.slug(), page.relatedSlugs())), java.util.Set.copyOf(page.relatedSlugs()));
+    }
+
+    /** The page a reader writes a comment (or a reply) on, with the form shown now; 404 when the page takes none. */
+    @Transactional
+    public String commentForm(String topicSlug, String slug, Long replyTo, String stamp) {
+        Instant now = clock.instant();
+        Page page = pages.findForView(slug).filter(p -> p.topic().slug().equals(topicSlug))
+                .orElseThrow(() -> ProblemException.notFound("There is no page '" + slug + "' in '" + topicSlug + "'."));
+        requireReadable(page, now);
+        CommentViews.WriteView write = comments.toWrite(page, replyTo, now, stamp)
+                .orElseThrow(() -> ProblemException.notFound("Comments are closed on '" + page.title() + "'."));
+        return renderer.render("comment-write.ftlh", write.pageTitle(),
+                List.of(new Link(page.title(), write.pageUrl())), Map.of("write", write));
     }
 
     /** The one place a reader's request for a page becomes 404 or 410, decided by the clock and the dates. */
@@ -96,8 +113,16 @@ public class PublicSite {
 
     /** A rendered page holds until the next local midnight (review states move by day) or its expiry. */
     private Instant validUntil(Page page, Instant now) {
-        Instant midnight = java.time.LocalDate.ofInstant(now, clock.getZone()).plusDays(1)
-                .atStartOfDay(clock.getZone()).toInstant();
+        Instant midnight = nextMidnight(now);
         return page.expireAt() != null && page.expireAt().isBefore(midnight) ? page.expireAt() : midnight;
+    }
+
+    /** A list of pages holds until the next local midnight or the first of its pages' expiries. */
+    private Instant listsValidUntil(List<Page> listed, Instant now) {
+        return listed.stream().map(p -> validUntil(p, now)).min(Instant::compareTo).orElseGet(() -> nextMidnight(now));
+    }
+
+    private Instant nextMidnight(Instant now) {
+        return java.time.LocalDate.ofInstant(now, clock.getZone()).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 }

@@ -8,11 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 
-/** The public HTML pages: home, topic and guidance page. */
+/** The public HTML pages: home, topic and guidance page, one shared page for every reader ({@link HttpCaching}). */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class SiteResource {
@@ -30,29 +29,36 @@ public class SiteResource {
     Clock clock;
 
     @Inject
-    Visitors visitor;
+    Notices notices;
 
-    @Context
-    HttpHeaders headers;
+    @Inject
+    HttpCaching caching;
 
     @Context
     HttpServletRequest request;
 
     @GET
-    public String home() {
-        return site.home();
+    public Response home() {
+        return answer(site.home());
     }
 
     @GET
     @Path("{topic: " + SLUG + "}")
-    public String topic(@PathParam("topic") String topic) {
-        return site.topic(topic);
+    public Response topic(@PathParam("topic") String topic) {
+        return answer(site.topic(topic));
     }
 
     @GET
     @Path("{topic: " + SLUG + "}/{slug: " + SLUG + "}")
     public Response page(@PathParam("topic") String topic, @PathParam("slug") String slug) {
-        FillableHtml html = cache.get(topic, slug, clock.instant(), () -> site.page(topic, slug));
-        return visitor.personalise(html, headers, request).build();
+        return answer(cache.get(topic, slug, clock.instant(), () -> site.page(topic, slug)));
+    }
+
+    /** The page as every reader gets it (the notices its address asks for included), or 304. */
+    private Response answer(SharedPage page) {
+        HttpCaching.Answer answer = caching.answer(page, notices.of(request), request, clock.instant());
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
+        answer.headers().forEach(response::header);
+        return response.build();
     }
 }

@@ -17,7 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import org.veritycms.account.CurrentAccount;
+import org.veritycms.account.ReaderForm;
 import org.veritycms.page.TopicRepository;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
@@ -29,8 +29,9 @@ import org.veritycms.theme.ThemeRenderer;
 
 /**
  * E-mail updates about a topic, as plain forms: ask ({@code /subscribe}), confirm from the link in
- * the e-mail, and unsubscribe. Every change is a POST with the reader's CSRF token, answered by a
- * redirect; opening a link only shows the button. Sign-ups are rate-limited per reader and per address.
+ * the e-mail, and unsubscribe. Every change is a POST ({@link ReaderForm}: refused when another site
+ * sent it), answered by a redirect; opening a link only shows the button. Sign-ups are rate-limited
+ * per reader and per address.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -52,9 +53,6 @@ public class SubscriptionPages {
     Visitors visitors;
 
     @Inject
-    CurrentAccount current;
-
-    @Inject
     RateLimits limits;
 
     @Inject
@@ -73,10 +71,11 @@ public class SubscriptionPages {
     }
 
     @POST
+    @ReaderForm
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@FormParam("email") String email, @FormParam("topic") String topic) {
-        limits.checkReader("subscribe", Optional.of(reader()), addresses.of(request));
+        limits.checkReader("subscribe", Optional.of(visitors.writer(headers).id()), addresses.of(request));
         EmailAddress.parse(email).ifPresent(address -> limits.check("subscribe-address", address.value()));
         try {
             updates.ask(email, topic);
@@ -107,6 +106,7 @@ public class SubscriptionPages {
     }
 
     @POST
+    @ReaderForm
     @Path("subscribe/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@FormParam("token") String token) {
@@ -131,6 +131,7 @@ public class SubscriptionPages {
     }
 
     @POST
+    @ReaderForm
     @Path("unsubscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unsubscribe(@FormParam("token") String token) {
@@ -149,8 +150,7 @@ public class SubscriptionPages {
                 .map(t -> new SearchViews.TopicOption(t.slug(), t.title(), t.slug().equals(topic))).toList();
         String title = theme.messages().get("subscribe.title");
         String html = renderer.render("subscribe.ftlh", title, List.of(new Views.Link(title, "/subscribe")),
-                Map.of("email", email == null ? "" : email, "topics", options, "errors", errors,
-                        "csrf", Visitors.CSRF_PLACEHOLDER));
+                Map.of("email", email == null ? "" : email, "topics", options, "errors", errors));
         return personal(html, status);
     }
 
@@ -158,7 +158,7 @@ public class SubscriptionPages {
         String title = theme.messages().get(key + ".title");
         String html = renderer.render("subscription-action.ftlh", title, List.of(new Views.Link(title, action)),
                 Map.of("key", key, "topicTitle", link.topicTitle(), "email", link.email(), "action", action,
-                        "token", token, "csrf", Visitors.CSRF_PLACEHOLDER));
+                        "token", token));
         return personal(html, 200);
     }
 
@@ -172,16 +172,9 @@ public class SubscriptionPages {
         return Response.status(status).entity(html).header("X-Robots-Tag", "noindex").build();
     }
 
-    /** With the reader's cookie and CSRF token, for pages that carry a form. */
+    /** A page with a form: for whoever opened it, and never listed by search engines. */
     private Response personal(String html, int status) {
-        return visitors.personalise(html, headers, request).status(status).header("X-Robots-Tag", "noindex").build();
-    }
-
-    /** The reader's id from their cookie; staff signed in without one are told apart by account. */
-    private String reader() {
-        return visitors.readerId(headers)
-                .or(() -> current.get().map(s -> "account:" + s.username()))
-                .orElseThrow(() -> new ProblemException(Problem.of(403, "csrf", "Form expired",
-                        "This form has expired or did not come from this site. Go back, reload the page and try again.")));
+        return Response.status(status).entity(html).header("Cache-Control", "private, no-cache")
+                .header("X-Robots-Tag", "noindex").build();
     }
 }

@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -837,14 +838,12 @@ class ApiContractIT {
      * capitals, which the shouting screen holds), after the pause a person takes to write.
      */
     private static List<Long> heldComments(int count) {
-        record Form(String cookie, Map<String, String> fields, String action) {
+        record Form(String address, Map<String, String> fields, String action) {
         }
         List<Form> forms = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            HttpResponse<String> page = Http.get(live.url());
+            HttpResponse<String> page = Http.get(live.url() + "/comment");
             assertEquals(200, page.statusCode());
-            String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("verity_reader="))
-                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
             Element form = Jsoup.parse(page.body()).select("form").stream()
                     .filter(f -> f.attr("action").endsWith("/comments")).findFirst().orElseThrow();
             Map<String, String> fields = new LinkedHashMap<>();
@@ -854,19 +853,14 @@ class ApiContractIT {
             fields.put("name", "Contract reader " + i);
             fields.put("body", "PLEASE SAY MORE ABOUT THESE STRETCHES, THEY HELPED MY BACK A LOT " + RUN + " " + i);
             fields.remove("email");
-            forms.add(new Form(cookie, fields, form.attr("action")));
+            forms.add(new Form(TestAddresses.next(), fields, form.attr("action")));
         }
-        try {
-            Thread.sleep(3_500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        RemoteFixtures.advanceClock(Duration.ofSeconds(4)); // past the seconds a person needs to write
         for (Form form : forms) {
             String encoded = form.fields().entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
                     + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            HttpResponse<String> sent = Http.post(form.action(), "application/x-www-form-urlencoded", encoded, "Cookie",
-                    form.cookie());
+            HttpResponse<String> sent = Http.post(form.action(), "application/x-www-form-urlencoded", encoded,
+                    TestAddresses.HEADER, form.address());
             assertEquals(303, sent.statusCode(), sent.body());
         }
         HttpResponse<String> queue = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/moderation/comments"

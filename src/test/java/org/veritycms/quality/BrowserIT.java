@@ -164,17 +164,24 @@ class BrowserIT {
         visit(RemoteFixtures.page(true).url());
         visit(page.url());
 
+        assertEquals(java.util.Set.of(), driver.manage().getCookies(), "reading the site gives no cookie");
+
         driver.findElement(By.cssSelector("input[name=stars][value='4']")).click();
         submit(driver.findElement(By.cssSelector("form[action$='/rating'] button[type=submit]")), "rating");
-        assertTrue(driver.getPageSource().contains("4"), "the thank-you page answers");
+        assertTrue(driver.getPageSource().contains("Thank you for your rating"), "the thank-you page answers");
+        assertTrue(driver.manage().getCookieNamed("verity_reader") != null, "the first vote gives the reader their cookie");
 
         visit(page.url());
+        assertFalse(driver.getPageSource().contains("Thank you for your rating"), "the shared page has no thank-you");
+        driver.findElement(By.cssSelector("a.comment-write")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/comment"));
+        check("comment form");
         assertTrue(driver.findElement(By.cssSelector(".comment-advice")).getText().contains("call NHS 111"),
                 "readers are asked to keep medical details to themselves and told where to get advice");
         fill("name", "Sam");
         fill("body", "The knee rolls helped me a lot this week.");
         // sent at once: the form refuses a post sooner than a person could write one, and gives it back
-        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "comment refused");
+        submit(driver.findElement(By.cssSelector("form.comment-form button[type=submit]")), "comment refused");
         assertTrue(driver.findElement(By.cssSelector(".comment-refused")).getText().contains("sent very soon"));
         assertEquals("The knee rolls helped me a lot this week.", driver.findElement(By.name("body")).getAttribute("value"));
         writingTime();
@@ -182,13 +189,17 @@ class BrowserIT {
         WebElement comment = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.cssSelector("article.comment")));
         assertTrue(comment.getText().contains("knee rolls helped"));
+        assertTrue(driver.findElement(By.cssSelector(".comment-notice")).getText().contains("comment"), "the notice answers");
 
-        driver.findElement(By.cssSelector("details.comment-reply summary")).click();
+        driver.findElement(By.cssSelector(".comment-reply a")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/comment?reply="));
+        check("reply form");
+        assertTrue(driver.findElement(By.cssSelector("blockquote.comment-quoted")).getText().contains("knee rolls"),
+                "the reply form shows the comment it answers");
+        fill("name", "Alex");
+        fill("body", "Same for me, thank you.");
         writingTime();
-        WebElement replyForm = driver.findElement(By.cssSelector("details.comment-reply form"));
-        replyForm.findElement(By.cssSelector("input[name=name]")).sendKeys("Alex");
-        replyForm.findElement(By.cssSelector("textarea[name=body]")).sendKeys("Same for me, thank you.");
-        submit(replyForm.findElement(By.cssSelector("button[type=submit]")), "reply");
+        submit(driver.findElement(By.cssSelector("form.comment-form button[type=submit]")), "reply");
         assertTrue(driver.getPageSource().contains("Same for me"), "the reply is shown");
 
         driver.findElement(By.cssSelector(".comment-report a")).click();
@@ -275,11 +286,11 @@ class BrowserIT {
 
         RemoteFixtures.PageRef page = RemoteFixtures.page(false);
         driver.manage().deleteAllCookies();
-        visit(page.url());
+        visit(page.url() + "/comment");
         writingTime();
         fill("name", "Link sharer");
         fill("body", "See https://a.example/1 and https://b.example/2 and https://c.example/3 for more.");
-        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "held comment");
+        submit(driver.findElement(By.cssSelector("form.comment-form button[type=submit]")), "held comment");
 
         signIn(moderator);
         visit("/admin/moderation");
@@ -340,12 +351,12 @@ class BrowserIT {
     void hostileInputInEveryFieldShowsAsTextAndNeverRuns() {
         RemoteFixtures.PageRef page = RemoteFixtures.page(false);
         driver.manage().deleteAllCookies();
-        visit(page.url());
+        visit(page.url() + "/comment");
         writingTime();
         fill("name", PAYLOAD.substring(0, 60));
         fill("email", "reader@example.org");
         fill("body", "Careful: " + PAYLOAD);
-        submit(driver.findElement(By.cssSelector("form.comment-form:not(details form) button[type=submit]")), "hostile comment");
+        submit(driver.findElement(By.cssSelector("form.comment-form button[type=submit]")), "hostile comment");
         visit("/search?q=" + java.net.URLEncoder.encode(PAYLOAD, java.nio.charset.StandardCharsets.UTF_8));
 
         RemoteFixtures.Login staff = RemoteFixtures.account("AUTHOR,EDITOR,MODERATOR,ADMIN");

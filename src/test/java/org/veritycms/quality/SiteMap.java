@@ -22,7 +22,7 @@ final class SiteMap {
     static List<Screen> all(RemoteFixtures.PageRef live, RemoteFixtures.PageRef withdrawn, String username) {
         RemoteFixtures.PageRef rich = RemoteFixtures.richPage();
         List<Screen> screens = new ArrayList<>();
-        for (String path : List.of("/", "/" + rich.topic(), rich.url(), live.url(),
+        for (String path : List.of("/", "/" + rich.topic(), rich.url(), rich.url() + "/comment", live.url(),
                 "/search?q=back", "/search?q=zzzzqqq", "/subscribe", "/no-such-page", withdrawn.url(), "/admin/login")) {
             screens.add(new Screen(path, false));
         }

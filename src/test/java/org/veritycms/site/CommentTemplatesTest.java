@@ -34,7 +34,7 @@ class CommentTemplatesTest {
     }
 
     static CommentsView section(boolean open, List<CommentView> threads, int count) {
-        return new CommentsView(open, true, count, threads, "/yoga/gentle-yoga/comments", "STAMP", "NOTICE");
+        return new CommentsView(open, true, count, threads, "/yoga/gentle-yoga/comment", "NOTICE");
     }
 
     Document page(CommentsView comments) {
@@ -42,7 +42,6 @@ class CommentTemplatesTest {
         model.put("page", SampleViews.page());
         model.put("pageTitle", "T");
         model.put("breadcrumbs", List.of());
-        model.put("csrf", "TOKEN");
         model.put("comments", comments);
         return Jsoup.parse(renderer.render("page.ftlh", model));
     }
@@ -68,22 +67,46 @@ class CommentTemplatesTest {
     }
 
     @Test
-    void formsCarryTheirPlaceholdersAndTheHoneypotAndWorkWithoutScript() {
+    void theSharedPageLinksToTheFormPageAndCarriesNoFormOfItsOwn() {
         Document html = page(section(true, List.of(comment(1, "Jo", "Hi", List.of())), 1));
         assertEquals("This comment is the view of one reader. Nobody has checked what it says, so it may be wrong.", html.selectFirst(".comments-disclaimer").text());
-        assertEquals(2, html.select("form.comment-form").size(), "a reply form and the main form");
-        for (Element form : html.select("form.comment-form")) {
-            assertEquals("post", form.attr("method"));
-            assertEquals("/yoga/gentle-yoga/comments", form.attr("action"));
-            assertEquals("TOKEN", form.selectFirst("input[name=csrf]").val());
-            assertEquals("STAMP", form.selectFirst("input[name=shown]").val());
-            assertEquals("", form.selectFirst(".comment-trap input[name=website]").val());
-            assertEquals("4000", form.selectFirst("textarea[name=body]").attr("maxlength"));
-        }
-        assertEquals("1", html.selectFirst("details.comment-reply input[name=parent]").val());
+        assertTrue(html.select("form.comment-form").isEmpty(), "the form, with its signed time, is on a page of its own");
+        assertEquals(List.of("/yoga/gentle-yoga/comment?reply=1", "/yoga/gentle-yoga/comment"),
+                html.select("#comments a[href$=/comment], #comments a[href*=/comment?]").eachAttr("href"));
+        assertEquals("Reply to Jo", html.selectFirst(".comment-reply a").text());
         assertTrue(html.text().contains("A moderator checks every comment"), "the premoderated policy is explained");
         assertTrue(html.select("script").isEmpty() && html.select("[style]").isEmpty(), "nothing a strict CSP would block");
         assertTrue(html.html().contains("NOTICE"), "the notice placeholder is in the page");
+        assertTrue(html.select("input[name=csrf]").isEmpty(), "no per-reader token in the shared page");
+    }
+
+    @Test
+    void theFormPageCarriesTheStampAndTheHoneypotAndShowsTheCommentAnswered() {
+        CommentViews.WriteView write = new CommentViews.WriteView("Gentle yoga", "/yoga/gentle-yoga",
+                "/yoga/gentle-yoga/comments", true, "STAMP", "1", comment(1, NASTY, "Hi", List.of()), false);
+        Document html = Jsoup.parse(renderer.render("comment-write.ftlh", Map.of("write", write,
+                "pageTitle", "Gentle yoga", "breadcrumbs", List.of())));
+        assertEquals("Reply to a comment on Gentle yoga", html.selectFirst("h1").text());
+        Element form = html.selectFirst("form.comment-form");
+        assertEquals("post", form.attr("method"));
+        assertEquals("/yoga/gentle-yoga/comments", form.attr("action"));
+        assertEquals("STAMP", form.selectFirst("input[name=shown]").val());
+        assertEquals("1", form.selectFirst("input[name=parent]").val());
+        assertEquals("", form.selectFirst(".comment-trap input[name=website]").val());
+        assertEquals("4000", form.selectFirst("textarea[name=body]").attr("maxlength"));
+        assertEquals(NASTY, html.selectFirst("blockquote .comment-author").text(), "the answered comment's author, as text");
+        assertTrue(html.select("img, script").isEmpty());
+        assertEquals(html.selectFirst("form.comment-form"), html.selectFirst(".comment-advice").nextElementSibling(),
+                "the advice stands just above the form");
+        assertTrue(html.text().contains("A moderator checks every comment"), "the premoderated policy is explained");
+
+        CommentViews.WriteView fresh = new CommentViews.WriteView("Gentle yoga", "/yoga/gentle-yoga",
+                "/yoga/gentle-yoga/comments", false, "STAMP", "", null, true);
+        Document first = Jsoup.parse(renderer.render("comment-write.ftlh", Map.of("write", fresh,
+                "pageTitle", "Gentle yoga", "breadcrumbs", List.of())));
+        assertEquals("Comment on Gentle yoga", first.selectFirst("h1").text());
+        assertTrue(first.selectFirst("form").select("input[name=parent]").isEmpty());
+        assertTrue(first.text().contains("no longer on the page"), "a reply to a comment gone becomes a new comment");
     }
 
     @Test
@@ -96,15 +119,15 @@ class CommentTemplatesTest {
         Element thread = removed.parent();
         assertEquals(List.of("Sam"), thread.select(".comment-replies .comment-author").eachText());
         assertEquals("Replies to a removed comment", thread.selectFirst(".comment-replies").attr("aria-label"));
-        assertTrue(thread.select("details.comment-reply").isEmpty(), "nobody can reply to a removed comment");
+        assertTrue(thread.select(".comment-reply").isEmpty(), "nobody can reply to a removed comment");
         assertEquals(2, html.select("article.comment").size(), "nothing of the removed comment is shown");
     }
 
     @Test
-    void theMainFormAsksReadersToKeepMedicalDetailsPrivateAndSaysWhereToGetAdvice() {
+    void theSectionAsksReadersToKeepMedicalDetailsPrivateAndSaysWhereToGetAdvice() {
         Document html = page(section(true, List.of(), 0));
         Element advice = html.selectFirst(".comment-advice");
-        assertEquals(html.selectFirst("form.comment-form"), advice.nextElementSibling(), "the advice stands just above the form");
+        assertEquals("Write a comment", advice.nextElementSibling().text(), "the advice stands just above the way to the form");
         assertTrue(advice.text().contains("do not share personal medical details"), advice.text());
         assertTrue(advice.text().contains("call NHS 111. In an emergency, call 999."), advice.text());
     }
@@ -114,7 +137,7 @@ class CommentTemplatesTest {
         CommentViews.RetryView retry = new CommentViews.RetryView("Gentle yoga", "/yoga/gentle-yoga",
                 "/yoga/gentle-yoga/comments", "STAMP", "7", NASTY, "jo@example.org", "Line one\n" + NASTY,
                 CommentPlaceholders.refusalReasons(List.of("too-fast", "honeypot", "links")));
-        Document html = Jsoup.parse(renderer.render("comment-retry.ftlh", Map.of("retry", retry, "csrf", "TOKEN",
+        Document html = Jsoup.parse(renderer.render("comment-retry.ftlh", Map.of("retry", retry,
                 "pageTitle", "Your comment was not posted", "breadcrumbs", List.of())));
         assertEquals("Your comment was not posted", html.selectFirst("h1").text());
         assertEquals(List.of("it was sent very soon after the page opened, which is what automated spam does."
@@ -122,7 +145,7 @@ class CommentTemplatesTest {
                 html.select(".comment-refused li").eachText());
         Element form = html.selectFirst("form.comment-form");
         assertEquals("/yoga/gentle-yoga/comments", form.attr("action"));
-        assertEquals("TOKEN", form.selectFirst("input[name=csrf]").val());
+        assertTrue(form.select("input[name=csrf]").isEmpty(), "a readers' form has no token");
         assertEquals("STAMP", form.selectFirst("input[name=shown]").val());
         assertEquals("7", form.selectFirst("input[name=parent]").val());
         assertEquals(NASTY, form.selectFirst("input[name=name]").val());
@@ -135,7 +158,7 @@ class CommentTemplatesTest {
     @Test
     void aClosedPageShowsItsCommentsWithoutForms() {
         Document html = page(section(false, List.of(comment(1, "Jo", "Hi", List.of())), 1));
-        assertTrue(html.select("form.comment-form").isEmpty());
+        assertTrue(html.select("a[href$=/comment], a[href*=/comment?]").isEmpty(), "no way to write");
         assertTrue(html.text().contains("Comments are closed on this page."));
         assertEquals(1, html.select("article.comment").size());
     }
@@ -155,7 +178,7 @@ class CommentTemplatesTest {
     void theReportPageOffersEveryReasonWithItsLabel() {
         CommentViews.ReportView report = new CommentViews.ReportView(5, NASTY, "1 May 2026", "2026-05-01T10:00:00Z",
                 CommentText.toHtml(NASTY), "Gentle yoga", "/yoga/gentle-yoga", "/comments/5/report", CommentSection.REASONS);
-        Document html = Jsoup.parse(renderer.render("comment-report.ftlh", Map.of("report", report, "csrf", "TOKEN",
+        Document html = Jsoup.parse(renderer.render("comment-report.ftlh", Map.of("report", report,
                 "pageTitle", "Report a comment", "breadcrumbs", List.of())));
         assertEquals(List.of("offensive", "spam", "personal-information", "misinformation", "other"),
                 html.select("input[name=reason]").eachAttr("value"));

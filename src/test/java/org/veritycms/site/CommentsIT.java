@@ -76,21 +76,28 @@ class CommentsIT {
     @Test
     void aReaderPostsThroughThePageFormAndTheCommentAppearsWithReplyAndReportLink() {
         TestPage page = pages.publish(CommentPolicy.POSTMODERATED);
-        HttpResponse<String> first = Http.get(page.url());
-        String cookie = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(ReaderTokens.COOKIE + "="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        Element form = Jsoup.parse(first.body()).selectFirst("#comments > form.comment-form");
-        assertNotNull(form, "the page offers a comment form");
-        String csrf = form.selectFirst("input[name=csrf]").val();
+        Document shared = get(page.url());
+        assertTrue(shared.select("#comments form").isEmpty(), "the shared page carries no per-reader form");
+        Element write = shared.selectFirst("#comments a.comment-write");
+        assertNotNull(write, "the page links to its comment form");
+        HttpResponse<String> formPage = Http.get(write.attr("href"));
+        assertEquals(200, formPage.statusCode());
+        assertTrue(formPage.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "the form page is the reader's own");
+        assertEquals(List.of(), formPage.headers().allValues("Set-Cookie"), "no cookie until the reader sends something");
+        Element form = Jsoup.parse(formPage.body()).selectFirst("form.comment-form");
+        assertNotNull(form, "the form page offers the form");
         String shown = form.selectFirst("input[name=shown]").val();
-        Map<String, String> fields = Map.of("csrf", csrf, "shown", shown, "website", "", "name", "Pat",
+        Map<String, String> fields = Map.of("shown", shown, "website", "", "name", "Pat",
                 "email", "pat@example.org", "body", "These stretches helped.\n\nMore at www.nhs.uk/back-pain");
         Instant now = Instant.now();
         clock.pin(now.plusSeconds(20)); // the reader took twenty seconds to write
         String back;
         try {
-            back = location(Http.post(form.attr("action"), "application/x-www-form-urlencoded", TestReaders.form(fields),
-                    "Cookie", cookie));
+            HttpResponse<String> sent = Http.post(form.attr("action"), "application/x-www-form-urlencoded",
+                    TestReaders.form(fields), TestAddresses.HEADER, TestAddresses.next());
+            assertTrue(sent.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(ReaderTokens.COOKIE + "=")),
+                    "the reader's first form gives them their cookie");
+            back = location(sent);
         } finally {
             clock.release();
         }
@@ -126,7 +133,7 @@ class CommentsIT {
         HttpResponse<String> refused = reader.comment(page, "Pat", body, "email", "pat@example.org",
                 "shown", readers.stampSecondsAgo(0));
         assertEquals(422, refused.statusCode(), refused.body());
-        assertEquals("no-store", refused.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("private, no-store", refused.headers().firstValue("Cache-Control").orElse(""));
         Document html = Jsoup.parse(refused.body());
         assertTrue(html.selectFirst(".comment-refused").text().contains("sent very soon after the page opened"),
                 html.selectFirst(".comment-refused").text());
@@ -305,32 +312,30 @@ class CommentsIT {
         Document html = Jsoup.parse(form.body());
         assertEquals(5, html.select("input[type=radio][name=reason]").size());
         assertEquals("Report me", html.selectFirst(".comment-body").text());
-        String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(ReaderTokens.COOKIE))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        assertEquals(List.of(), form.headers().allValues("Set-Cookie"));
         String back = location(Http.post("/comments/" + id + "/report", "application/x-www-form-urlencoded",
-                TestReaders.form(Map.of("csrf", html.selectFirst("input[name=csrf]").val(), "reason", "spam", "note", "")),
-                "Cookie", cookie));
+                TestReaders.form(Map.of("reason", "spam", "note", "")), TestAddresses.HEADER, TestAddresses.next()));
         assertTrue(back.contains(page.url() + "?comment=reported#comment-" + id), back);
         assertEquals(1, probe.commentWithBody(page, "Report me").reportCount());
         assertEquals(404, Http.get("/comments/999999999/report").statusCode());
     }
 
     @Test
-    void formsWithoutTheReadersTokenAreRefused() {
+    void aCommentSentFromAnotherSiteIsRefused() {
         TestPage page = pages.publish(CommentPolicy.POSTMODERATED);
         Reader reader = readers.newReader();
-        HttpResponse<String> forged = reader.post(page.commentsUrl(), Map.of("csrf", "forged", "name", "X", "body", "Forged",
-                "shown", reader.stamp()));
-        assertEquals(403, forged.statusCode());
-        Reader other = readers.newReader();
-        HttpResponse<String> borrowed = Http.post(page.commentsUrl(), "application/x-www-form-urlencoded",
-                TestReaders.form(Map.of("csrf", other.csrf(), "name", "X", "body", "Borrowed token", "shown", reader.stamp())),
-                "Cookie", reader.cookie());
-        assertEquals(403, borrowed.statusCode(), "another reader's token does not fit this cookie");
-        HttpResponse<String> noCookie = Http.post(page.commentsUrl(), "application/x-www-form-urlencoded",
-                TestReaders.form(Map.of("csrf", reader.csrf(), "name", "X", "body", "No cookie")));
-        assertEquals(403, noCookie.statusCode());
+        Map<String, String> fields = Map.of("name", "X", "body", "Sent from elsewhere", "website", "", "shown", reader.stamp());
+        HttpResponse<String> crossSite = Http.post(page.commentsUrl(), "application/x-www-form-urlencoded",
+                TestReaders.form(fields), "Cookie", reader.cookie(), "Sec-Fetch-Site", "cross-site");
+        assertEquals(403, crossSite.statusCode());
+        HttpResponse<String> otherOrigin = Http.post(page.commentsUrl(), "application/x-www-form-urlencoded",
+                TestReaders.form(fields), "Cookie", reader.cookie(), "Origin", "https://evil.example");
+        assertEquals(403, otherOrigin.statusCode());
         assertTrue(probe.commentsOn(page).isEmpty(), "nothing was stored");
+        HttpResponse<String> sameSite = Http.post(page.commentsUrl(), "application/x-www-form-urlencoded",
+                TestReaders.form(fields), "Cookie", reader.cookie(), "Sec-Fetch-Site", "same-origin",
+                "Origin", "https://evil.example", TestAddresses.HEADER, reader.address());
+        assertEquals(303, sameSite.statusCode(), "the browser's own word that the form is this site's");
     }
 
     @Test
@@ -358,12 +363,15 @@ class CommentsIT {
         TestPage closed = pages.publish(CommentPolicy.CLOSED);
         assertEquals(409, readers.newReader().comment(closed, "X", "Closed?").statusCode());
         Document html = get(closed.url());
-        assertTrue(html.select("form.comment-form").isEmpty());
+        assertTrue(html.select("a.comment-write").isEmpty());
+        assertEquals(404, Http.get(closed.url() + "/comment").statusCode(), "no comment form for a closed page");
         TestPage withdrawn = pages.publish(CommentPolicy.POSTMODERATED);
-        assertEquals(1, get(withdrawn.url()).select("#comments > form.comment-form").size());
+        assertEquals(1, get(withdrawn.url()).select("#comments a.comment-write").size());
+        assertEquals(200, Http.get(withdrawn.url() + "/comment").statusCode());
         pages.withdraw(withdrawn);
         assertEquals(409, readers.newReader().comment(withdrawn, "X", "Withdrawn?").statusCode());
         assertEquals(410, Http.get(withdrawn.url()).statusCode());
+        assertEquals(410, Http.get(withdrawn.url() + "/comment").statusCode(), "nor for a withdrawn one");
         assertEquals(404, readers.newReader().comment(new TestPage("comment-tests", "no-such-page"), "X", "Y").statusCode());
     }
 

@@ -20,12 +20,12 @@ class FillableHtmlTest {
 
     @Test
     void everyPlaceholderIsFilledAndEachNameAskedOnce() {
-        String page = "<form>" + Visitors.CSRF_PLACEHOLDER + "|" + CommentPlaceholders.STAMP + "</form><form>"
-                + Visitors.CSRF_PLACEHOLDER + "</form>" + RatingSection.THANKS;
+        String page = "<section>" + CommentPlaceholders.NOTICE + "|" + RatingSection.THANKS + "</section><p>"
+                + CommentPlaceholders.NOTICE + "</p>";
         List<String> asked = new ArrayList<>();
-        assertEquals("<form><csrf>|<form_shown></form><form><csrf></form><rating_thanks>",
+        assertEquals("<section><comment_notice>|<rating_thanks></section><p><comment_notice></p>",
                 filled(FillableHtml.of(page), asked));
-        assertEquals(List.of("csrf", "form_shown", "rating_thanks"), asked);
+        assertEquals(List.of("comment_notice", "rating_thanks"), asked);
     }
 
     @Test
@@ -39,11 +39,11 @@ class FillableHtmlTest {
     @Test
     void whatReadersWriteCannotPassForAPlaceholder() {
         // a comment may contain the visible part of a placeholder, but not this server run's nonce
-        String forged = "__verity_csrf_" + "abc__ and __verity_csrf__ and __verity_";
-        String page = "<p>" + forged + "</p>" + Visitors.CSRF_PLACEHOLDER + "é";
+        String forged = "__verity_rating_thanks_" + "abc__ and __verity_rating_thanks__ and __verity_";
+        String page = "<p>" + forged + "</p>" + RatingSection.THANKS + "é";
         FillableHtml html = FillableHtml.of(page);
-        assertEquals(List.of("csrf"), html.slots());
-        assertEquals("<p>" + forged + "</p><csrf>é", filled(html, new ArrayList<>()));
+        assertEquals(List.of("rating_thanks"), html.slots());
+        assertEquals("<p>" + forged + "</p><rating_thanks>é", filled(html, new ArrayList<>()));
     }
 
     @Test

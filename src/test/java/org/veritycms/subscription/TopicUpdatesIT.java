@@ -146,7 +146,8 @@ class TopicUpdatesIT {
         assertEquals(400, bad.statusCode());
         assertEquals("#subscribe-email", Jsoup.parse(bad.body()).selectFirst("[role=alert] a").attr("href"));
         assertEquals(403, Http.post("/subscribe", "application/x-www-form-urlencoded",
-                "email=x%40example.test&topic=" + topic).statusCode(), "no form token, no e-mail");
+                "email=x%40example.test&topic=" + topic, "Origin", "https://evil.example").statusCode(),
+                "a form another site sends gets no e-mail sent");
 
         String flooded = "flooded-" + RUN + "@example.test";
         for (int i = 0; i < 3; i++) {

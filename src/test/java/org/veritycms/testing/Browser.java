@@ -5,51 +5,60 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
-/** A reader's browser for in-container tests: keeps the reader cookie a page gave and posts its forms with their token. */
+/**
+ * A reader's browser for in-container tests. Pages are shared, so a page view gives no cookie;
+ * the reader cookie comes with the answer to the first form the reader sends, and is sent back
+ * from then on, as a browser would.
+ */
 public final class Browser {
 
-    private final String cookie;
-    private String csrf;
+    private String cookie;
 
-    private Browser(String cookie, String csrf) {
-        this.cookie = cookie;
-        this.csrf = csrf;
+    private Browser() {
     }
 
-    /** Opens a page that carries a form, taking its cookie and CSRF token. */
+    /** Opens a page as a reader who has not sent anything yet, checking that it hands out no cookie. */
     public static Browser open(String path) {
         HttpResponse<String> page = Http.get(path);
-        String cookie = page.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0])
-                .orElseThrow(() -> new IllegalStateException(path + " gave no reader cookie"));
-        return new Browser(cookie, csrfOf(page.body()));
+        if (page.headers().firstValue("Set-Cookie").isPresent()) {
+            throw new IllegalStateException(path + " set a cookie on a page view: " + page.headers().allValues("Set-Cookie"));
+        }
+        return new Browser();
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> page = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + path)).header("Accept", "text/html")
-                .header("Cookie", cookie).GET().build());
-        String token = csrfOf(page.body());
-        if (token != null) {
-            csrf = token;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.base() + path)).header("Accept", "text/html").GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
         }
-        return page;
+        return keepCookie(Http.send(request.build()));
     }
 
-    /** Posts a form: field names and values in pairs, plus this reader's CSRF token. */
+    /** Posts a form from this site: field names and values in pairs. */
     public HttpResponse<String> post(String path, String... fields) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", csrf);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             form.put(fields[i], fields[i + 1]);
         }
-        return Http.post(path, "application/x-www-form-urlencoded", TestReaders.form(form), "Cookie", cookie,
-                "Accept", "text/html");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(TestReaders.form(form)));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return keepCookie(Http.send(request.build()));
     }
 
-    private static String csrfOf(String html) {
-        Element field = Jsoup.parse(html).selectFirst("form[method=post] input[name=csrf]");
-        return field == null ? null : field.val();
+    /** The reader cookie this browser holds, if a form answer gave one. */
+    public String cookie() {
+        return cookie;
+    }
+
+    private HttpResponse<String> keepCookie(HttpResponse<String> answer) {
+        answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).filter(c -> c.startsWith("verity_reader="))
+                .findFirst().ifPresent(c -> cookie = c);
+        return answer;
     }
 }

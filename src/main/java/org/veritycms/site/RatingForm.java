@@ -1,4 +1,4 @@
-package org.veritycms.rating;
+package org.veritycms.site;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,19 +13,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
-import org.veritycms.shared.ProblemException;
+import org.veritycms.account.ReaderForm;
+import org.veritycms.rating.RatingRequests;
+import org.veritycms.rating.RatingService;
 import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
 
-/** Readers rate a page with the plain HTML form, then go back to the page with a thank-you. */
+/**
+ * Readers rate a page with the plain HTML form, then go back to the page at the address that
+ * thanks them. A reader's first rating gives them the reader cookie that keeps it theirs.
+ */
 @Path("/")
-public class RatingResource {
+public class RatingForm {
 
     @Inject
     RatingService ratings;
 
     @Inject
-    RatingRequests requests;
+    Visitors visitors;
 
     @Inject
     RateLimits limits;
@@ -40,16 +45,17 @@ public class RatingResource {
     HttpHeaders headers;
 
     @POST
+    @ReaderForm
     @Path("{topic: [a-z0-9]+(?:-[a-z0-9]+)*}/{slug: [a-z0-9]+(?:-[a-z0-9]+)*}/rating")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rateByForm(@PathParam("topic") String topic, @PathParam("slug") String slug,
             @FormParam("stars") String stars, @FormParam("feedback") String feedback) {
-        String reader = requests.readerId(headers).orElseThrow(() -> ProblemException.badRequest("no-reader",
-                "Your browser did not send the cookie this form needs. Reload the page and try again."));
+        Visitors.Writer writer = visitors.writer(headers);
         String address = addresses.of(request);
-        limits.checkReader("rating", Optional.of(reader), address);
-        ratings.rate(slug, new RatingService.Voter(reader, addresses.hash(address)), RatingRequests.stars(stars),
+        limits.checkReader("rating", Optional.of(writer.id()), address);
+        ratings.rate(slug, new RatingService.Voter(writer.id(), addresses.hash(address)), RatingRequests.stars(stars),
                 RatingRequests.feedback(feedback));
-        return Response.seeOther(URI.create("/" + topic + "/" + slug + "?rated=1#rating")).build();
+        return visitors.answer(writer, Response.seeOther(URI.create(SiteViews.pageUrl(topic, slug) + "?rated=1#rating")),
+                request).build();
     }
 }
