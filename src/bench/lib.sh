@@ -10,6 +10,7 @@ OFFSET=${BENCH_PORT_OFFSET:-500}
 HTTP_PORT=$((8080 + OFFSET))
 MGMT_PORT=$((9990 + OFFSET))
 NGINX_PORT=${BENCH_NGINX_PORT:-8581}
+VARNISH_PORT=${BENCH_VARNISH_PORT:-8681}
 DB=${BENCH_DB:-verity_bench}
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
@@ -30,6 +31,7 @@ WRK_ARGS=(-t2 -c50 -d"$DURATION" --latency)
 
 SERVER_PID=""
 NGINX_PID=""
+VARNISH_PID=""
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -45,6 +47,8 @@ install_tools() {
   command -v pgbench >/dev/null || missing+=(postgresql-contrib)
   command -v psql >/dev/null || missing+=(postgresql-client)
   command -v curl >/dev/null || missing+=(curl)
+  [ -x /usr/sbin/varnishd ] || missing+=(varnish)
+  [ -e /usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so ] || missing+=(varnish-modules)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     local sudo=""
@@ -97,7 +101,7 @@ start_server() {
     VERITY_DB_DRIVER=postgresql VERITY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     VERITY_DB_USER="$PGUSER" VERITY_DB_PASSWORD="${BENCH_PGPASSWORD:-postgres}" \
     VERITY_DATA_DIR="$base/verity-data" VERITY_NODE_ID=bench \
-    VERITY_SITE_URL="$BASE_URL" \
+    VERITY_SITE_URL="$BASE_URL" VERITY_CACHE_PURGE_URLS="http://127.0.0.1:$VARNISH_PORT/" \
     VERITY_ADMIN_USERNAME="$ADMIN_USER" VERITY_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     VERITY_RATE_LIMIT_PUBLIC_WRITES=100000000 VERITY_RATE_LIMIT_RATING=100000000 \
     VERITY_RATE_LIMIT_COOKIELESS=100000000 VERITY_RATE_LIMIT_PER_NETWORK=100000000 VERITY_RATE_LIMIT_COMMENT=100000000 \
@@ -126,17 +130,44 @@ stop_server() {
   SERVER_PID=""
 }
 
-stop_nginx() {
-  [ -n "$NGINX_PID" ] || return 0
-  kill -TERM "$NGINX_PID" 2>/dev/null || true
+# terminate <pid>: asks the process to stop and waits up to five seconds for it
+terminate() {
+  [ -n "$1" ] || return 0
+  kill -TERM "$1" 2>/dev/null || true
   for _ in $(seq 1 20); do
-    kill -0 "$NGINX_PID" 2>/dev/null || break
+    kill -0 "$1" 2>/dev/null || break
     sleep 0.25
   done
+}
+
+stop_nginx() {
+  terminate "$NGINX_PID"
   NGINX_PID=""
 }
 
+# start_varnish: the shipped VCL (src/main/varnish/verity.vcl) in front of the server on VARNISH_PORT
+start_varnish() {
+  mkdir -p "$OUT/varnish"
+  sed "s/\.port = \"8080\";/.port = \"$HTTP_PORT\";/" "$ROOT/src/main/varnish/verity.vcl" >"$OUT/varnish/verity.vcl"
+  local jail=()
+  [ "$(id -u)" -eq 0 ] || jail=(-j none)
+  /usr/sbin/varnishd -F -n "$OUT/varnish/state" -a "127.0.0.1:$VARNISH_PORT" -f "$OUT/varnish/verity.vcl" \
+    -s malloc,256m "${jail[@]}" >"$OUT/varnish/varnishd.log" 2>&1 &
+  VARNISH_PID=$!
+  for _ in $(seq 1 100); do
+    answers_200 "http://127.0.0.1:$VARNISH_PORT$PAGE_PATH" && return 0
+    sleep 0.1
+  done
+  die "Varnish did not start (see $OUT/varnish/varnishd.log)"
+}
+
+stop_varnish() {
+  terminate "$VARNISH_PID"
+  VARNISH_PID=""
+}
+
 cleanup() {
+  stop_varnish
   stop_nginx
   stop_server
 }

@@ -9,6 +9,8 @@
 # Settings (environment variables):
 #   BENCH_PORT_OFFSET   WildFly port offset (HTTP 8080+offset, management 9990+offset)   500
 #   BENCH_NGINX_PORT    port of the reference nginx                                        8581
+#   BENCH_VARNISH_PORT  port of Varnish (the shipped VCL) in front of the server             8681
+#   BENCH_ONLY_P1=1     stop after the P1 rows (page views direct and through Varnish)
 #   BENCH_DB            PostgreSQL database, dropped and created fresh                     verity_bench
 #   BENCH_PGHOST/PORT/USER  the PostgreSQL server                                  127.0.0.1/5432/postgres
 #   BENCH_DURATION      length of each wrk and pgbench run                                 20s
@@ -95,10 +97,41 @@ log "P1: wrk ${WRK_ARGS[*]} against Verity"
 wrk "${WRK_ARGS[@]}" "$BASE_URL$PAGE_PATH" >"$OUT/p1-verity.txt"
 log "P1: wrk ${WRK_ARGS[*]} against nginx"
 wrk "${WRK_ARGS[@]}" "http://127.0.0.1:$NGINX_PORT$PAGE_PATH" >"$OUT/p1-nginx.txt"
+log "P1: Varnish with the shipped VCL in front of Verity"
+start_varnish
+VARNISH_URL="http://127.0.0.1:$VARNISH_PORT"
+cmp -s <(curl -sf "$VARNISH_URL$PAGE_PATH") "$OUT/nginx/html/$PAGE_TOPIC/$PAGE_SLUG" || die "Varnish does not serve the page"
+wrk -t2 -c50 -d5s "$VARNISH_URL$PAGE_PATH" >/dev/null
+log "P1: wrk ${WRK_ARGS[*]} through Varnish"
+wrk "${WRK_ARGS[@]}" "$VARNISH_URL$PAGE_PATH" >"$OUT/p1-varnish.txt"
 stop_nginx
 P1_RPS=$(wrk_rps "$OUT/p1-verity.txt"); P1_P99=$(wrk_p99_ms "$OUT/p1-verity.txt"); P1_ERR=$(wrk_errors "$OUT/p1-verity.txt")
 NG_RPS=$(wrk_rps "$OUT/p1-nginx.txt"); NG_P99=$(wrk_p99_ms "$OUT/p1-nginx.txt")
-log "P1: Verity $P1_RPS req/s p99 $P1_P99 ms ($P1_ERR errors); nginx $NG_RPS req/s p99 $NG_P99 ms"
+VA_RPS=$(wrk_rps "$OUT/p1-varnish.txt"); VA_P99=$(wrk_p99_ms "$OUT/p1-varnish.txt"); VA_ERR=$(wrk_errors "$OUT/p1-varnish.txt")
+log "P1: Verity $P1_RPS req/s p99 $P1_P99 ms ($P1_ERR errors); through Varnish $VA_RPS req/s p99 $VA_P99 ms; nginx $NG_RPS req/s p99 $NG_P99 ms"
+
+# ---- P1: a change is seen through Varnish: a withdrawal by an editor, purged by the server
+log "P1: a withdrawal seen through Varnish"
+FRESH_PATH="/$PAGE_TOPIC/$(psql_val "select p.slug from page p join topic t on t.id = p.topic_id where t.slug = '$PAGE_TOPIC' and p.status = 'PUBLISHED' and p.slug <> '$PAGE_SLUG' order by p.id desc limit 1")"
+curl -sf -o /dev/null "$VARNISH_URL$FRESH_PATH" && curl -sf -o /dev/null "$VARNISH_URL$FRESH_PATH"
+FRESH_HIT=$(curl -s -o /dev/null -D - "$VARNISH_URL$FRESH_PATH" | awk -F': ' 'tolower($1) == "x-cache" {print $2}' | tr -d '\r')
+BENCH_EDITOR="bencheditor-$(now_ms)"; BENCH_EDITOR_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+curl -sf -o /dev/null -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+  -d "{\"username\":\"$BENCH_EDITOR\",\"displayName\":\"Bench editor\",\"roles\":[\"EDITOR\"],\"password\":\"$BENCH_EDITOR_PASSWORD\"}" \
+  "$BASE_URL/api/v1/accounts" || die "creating the editor"
+withdraw_status=$(curl -s -o "$OUT/withdraw.json" -w '%{http_code}' -u "$BENCH_EDITOR:$BENCH_EDITOR_PASSWORD" -H 'Content-Type: application/json' \
+  -H 'Accept: application/json' -d '{"step":"withdraw","reason":"SAFETY","note":"Withdrawn by the benchmark."}' "$BASE_URL/api/v1/editorial/pages/${FRESH_PATH##*/}/transitions")
+answered=$(now_ms)
+VARNISH_FRESH_MS=""
+while [ $(( $(now_ms) - answered )) -lt 5000 ]; do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$VARNISH_URL$FRESH_PATH")" = 410 ]; then
+    VARNISH_FRESH_MS=$(( $(now_ms) - answered ))
+    break
+  fi
+  sleep 0.01
+done
+log "P1: $FRESH_PATH (cached: $FRESH_HIT) withdrawn ($withdraw_status), 410 through Varnish after ${VARNISH_FRESH_MS:-more than 5000} ms"
+stop_varnish
 
 # ---- P4: resident memory after P1
 RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
@@ -121,6 +154,23 @@ while [ $(( $(now_ms) - posted )) -lt 5000 ]; do
   sleep 0.02
 done
 log "P1: rating count $before -> ${after:-?} on the page after ${FRESH_MS:-more than 5000} ms"
+
+if [ "${BENCH_ONLY_P1:-}" = 1 ]; then
+  P1_RATIO=$(ratio "$P1_RPS" "$NG_RPS"); VA_RATIO=$(ratio "$VA_RPS" "$NG_RPS")
+  {
+    echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores; wrk ${WRK_ARGS[*]}; $PAGES pages loaded; P1 rows only;" \
+      "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "| row | figure | reference | ratio | target |"
+    echo "|---|---|---|---|---|"
+    echo "| P1 page view \`GET $PAGE_PATH\` ($PAGE_BYTES bytes) | $P1_RPS req/s, p99 $P1_P99 ms, $P1_ERR errors | nginx, same bytes: $NG_RPS req/s, p99 $NG_P99 ms | $P1_RATIO | >= 0.5x nginx req/s and p99 < 20 ms |"
+    echo "| P1 page view through Varnish | $VA_RPS req/s, p99 $VA_P99 ms, $VA_ERR errors | nginx: $NG_RPS req/s | $VA_RATIO | >= 0.9x nginx req/s |"
+    echo "| P1 withdrawal seen through Varnish | 410 ${VARNISH_FRESH_MS:->5000} ms after the editor's answer (page was a cache $FRESH_HIT) | - | - | <= 1 s |"
+    echo "| P1 rating shows on the page | ${FRESH_MS:->5000} ms after the POST (count $before -> ${after:-?}) | - | - | <= 1 s |"
+  } >"$OUT/results-p1.md"
+  cat "$OUT/results-p1.md"
+  exit 0
+fi
 
 # ---- P2: rating writes against pgbench INSERTs
 log "P2: ratings"
@@ -206,6 +256,9 @@ P6_ROW=$(cat "$OUT/soak/row.md" 2>/dev/null || echo "| P6 soak | did not complet
 # ---------------------------------------------------------------------------- the table
 P1_RATIO=$(ratio "$P1_RPS" "$NG_RPS")
 P1_MET=$(awk -v r="$P1_RATIO" -v p="$P1_P99" 'BEGIN { print (r >= 0.5 && p < 20) ? "yes" : "no" }')
+VA_RATIO=$(ratio "$VA_RPS" "$NG_RPS")
+VA_MET=$(awk -v r="$VA_RATIO" -v e="$VA_ERR" 'BEGIN { print (r >= 0.9 && e == 0) ? "yes" : "no" }')
+VARNISH_FRESH_MET=$(awk -v f="${VARNISH_FRESH_MS:-999999}" -v h="$FRESH_HIT" 'BEGIN { print (f <= 1000 && h == "HIT") ? "yes" : "no" }')
 FRESH_MET=$(awk -v f="${FRESH_MS:-999999}" 'BEGIN { print (f <= 1000) ? "yes" : "no" }')
 P2_RATIO=$(ratio "$P2_WPS" "$PG_TPS")
 P2_MET=$(awk -v r="$P2_RATIO" -v e="$P2_EXACT" 'BEGIN { print (r >= 0.3 && e == "yes") ? "yes" : "no" }')
@@ -225,6 +278,8 @@ fmt_ms() { awk -v m="$1" 'BEGIN { printf "%.2f s", m / 1000 }'; }
   echo "| row | figure | reference | ratio | target | met |"
   echo "|---|---|---|---|---|---|"
   echo "| P1 page view \`GET $PAGE_PATH\` ($PAGE_BYTES bytes) | $P1_RPS req/s, p99 $P1_P99 ms, $P1_ERR errors | nginx, same bytes: $NG_RPS req/s, p99 $NG_P99 ms | $P1_RATIO | >= 0.5x nginx req/s and p99 < 20 ms | $P1_MET |"
+  echo "| P1 page view through Varnish (\`src/main/varnish/verity.vcl\`) | $VA_RPS req/s, p99 $VA_P99 ms, $VA_ERR errors | nginx, same bytes: $NG_RPS req/s, p99 $NG_P99 ms | $VA_RATIO | >= 0.9x nginx req/s | $VA_MET |"
+  echo "| P1 withdrawal seen through Varnish | 410 ${VARNISH_FRESH_MS:->5000} ms after the editor's answer (page was a cache $FRESH_HIT) | - | - | <= 1 s | $VARNISH_FRESH_MET |"
   echo "| P1 rating shows on the page | ${FRESH_MS:->5000} ms after the POST (count $before -> ${after:-?}) | - | - | <= 1 s | $FRESH_MET |"
   echo "| P2 rating writes, distinct readers | $P2_WPS ratings/s ($P2_CREATED in $DURATION); DB rows +$P2_ROWS, summary $P2_SUMMARY = rows $P2_ROWS_ALL, $P2_OTHER failed, $P2_INFLIGHT cut off in flight; exact: $P2_EXACT | pgbench single-row INSERT, 50 clients: $PG_TPS/s | $P2_RATIO | >= 0.3x and exact | $P2_MET |"
   echo "| P3 review scan | $(fmt_ms "$SCAN_SMALL_MS") at $PAGES pages, $(fmt_ms "$SCAN_LARGE_MS") at $LARGE_PAGES pages (1% due) | time at $PAGES | $SCAN_RATIO | $LARGE_PAGES under 5 s, ratio < 2 | $P3_MET |"

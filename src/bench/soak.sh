@@ -65,21 +65,18 @@ wrk -t1 -c12 -d"${SOAK_SECONDS}s" --latency -s "$BENCH_DIR/views.lua" "$BASE_URL
 VIEWS_PID=$!
 BENCH_RATING_SLUG=$RATING_SLUG wrk -t1 -c4 -d"${SOAK_SECONDS}s" -s "$BENCH_DIR/ratings.lua" "$BASE_URL" >"$SOAK/votes.txt" &
 VOTES_PID=$!
-# comments: the form as a reader gets it, sent a few seconds later, each with its own text
+# comments: the form page as a reader gets it, sent a few seconds later, each with its own text
 (
   n=0
   while [ "$(date +%s)" -lt "$END" ]; do
     n=$((n + 1))
-    jar="$SOAK/jar-$n"
-    form=$(curl -s -c "$jar" "$BASE_URL$COMMENT_PATH")
-    csrf=$(grep -o 'name="csrf" value="[^"]*"' <<<"$form" | head -1 | sed 's/.*value="//; s/"$//')
+    form=$(curl -s "$BASE_URL$COMMENT_PATH/comment")
     shown=$(grep -o 'name="shown" value="[^"]*"' <<<"$form" | head -1 | sed 's/.*value="//; s/"$//')
     sleep 3.2 # the comment form refuses a post sooner than a person could write one
-    curl -s -o /dev/null -w '%{http_code}\n' -b "$jar" -c "$jar" \
-      --data-urlencode "csrf=$csrf" --data-urlencode "shown=$shown" --data-urlencode "website=" \
+    curl -s -o /dev/null -w '%{http_code}\n' \
+      --data-urlencode "shown=$shown" --data-urlencode "website=" \
       --data-urlencode "name=Reader $n" --data-urlencode "body=Soak comment number $n: walking every day has helped me." \
       "$BASE_URL$COMMENT_PATH/comments" >>"$SOAK/comments.codes"
-    rm -f "$jar"
   done
 ) &
 COMMENTS_PID=$!
