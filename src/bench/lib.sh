@@ -11,6 +11,8 @@ HTTP_PORT=$((8080 + OFFSET))
 MGMT_PORT=$((9990 + OFFSET))
 NGINX_PORT=${BENCH_NGINX_PORT:-8581}
 VARNISH_PORT=${BENCH_VARNISH_PORT:-8681}
+# as README "Behind Varnish or a CDN" advises: no shared-memory log record per header of a hit
+VARNISH_VSL_MASK=-ReqHeader,-ReqUnset,-RespHeader,-RespUnset,-ObjHeader,-Timestamp
 DB=${BENCH_DB:-verity_bench}
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
@@ -130,6 +132,21 @@ stop_server() {
   SERVER_PID=""
 }
 
+# profile_start/profile_stop <name>: with BENCH_JFR=1, a JFR recording of the server while a row
+# runs, its hot frames printed by hot-frames.py to $OUT/<name>-frames.txt
+profile_start() {
+  [ "${BENCH_JFR:-}" = 1 ] || return 0
+  jcmd "$SERVER_PID" JFR.start name="$1" settings=profile filename="$OUT/$1.jfr" >/dev/null
+}
+
+profile_stop() {
+  [ "${BENCH_JFR:-}" = 1 ] || return 0
+  jcmd "$SERVER_PID" JFR.stop name="$1" >/dev/null
+  "$BENCH_DIR/hot-frames.py" "$OUT/$1.jfr" 20 >"$OUT/$1-frames.txt"
+  log "$1: hot frames in $OUT/$1-frames.txt"
+  cat "$OUT/$1-frames.txt" >&2
+}
+
 # terminate <pid>: asks the process to stop and waits up to five seconds for it
 terminate() {
   [ -n "$1" ] || return 0
@@ -152,7 +169,7 @@ start_varnish() {
   local jail=()
   [ "$(id -u)" -eq 0 ] || jail=(-j none)
   /usr/sbin/varnishd -F -n "$OUT/varnish/state" -a "127.0.0.1:$VARNISH_PORT" -f "$OUT/varnish/verity.vcl" \
-    -s malloc,256m "${jail[@]}" >"$OUT/varnish/varnishd.log" 2>&1 &
+    -s malloc,256m -p vsl_mask="$VARNISH_VSL_MASK" "${jail[@]}" >"$OUT/varnish/varnishd.log" 2>&1 &
   VARNISH_PID=$!
   for _ in $(seq 1 100); do
     answers_200 "http://127.0.0.1:$VARNISH_PORT$PAGE_PATH" && return 0
@@ -216,5 +233,6 @@ yes_no() { awk -v c="$1" 'BEGIN { print (c ? "yes" : "no") }'; }
 
 # the current cycle's rating count as the page shows it (0 when no count is shown)
 page_rating_count() {
-  curl -s --max-time 5 "$BASE_URL/$1" | grep -oE 'based on [0-9]+ ratings|Rated [0-9]+ times' | grep -oE '[0-9]+' | head -1 || true
+  curl -s --max-time 5 "$BASE_URL/$1" | grep -oE 'based on [0-9]+ ratings?|Rated ([0-9]+ times|once)' \
+    | sed 's/Rated once/Rated 1/' | grep -oE '[0-9]+' | head -1 || true
 }

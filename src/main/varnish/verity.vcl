@@ -7,7 +7,8 @@
 # and never longer than they are true: a review notice or a withdrawal decided by the date ends the
 # page's max age at that instant, and no grace is given unless Verity asks for it.
 #
-# Run: varnishd -a :80 -f /etc/varnish/verity.vcl -s malloc,256m
+# Run: varnishd -a :80 -f /etc/varnish/verity.vcl -s malloc,1g \
+#        -p vsl_mask=-ReqHeader,-ReqUnset,-RespHeader,-RespUnset,-ObjHeader,-Timestamp
 # Point the backend below at the Verity node (or nodes, with a director), and list the
 # addresses Verity's nodes purge from in the "purgers" ACL.
 

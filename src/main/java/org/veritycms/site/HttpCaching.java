@@ -32,6 +32,7 @@ public class HttpCaching {
     private final long sharedMaxAge;
     private final long staleWhileRevalidate;
     private final String keyHeader;
+    private final String uncut;
 
     @Inject
     public HttpCaching(@ConfigProperty(name = "verity.http.max-age", defaultValue = "0") long maxAge,
@@ -42,6 +43,8 @@ public class HttpCaching {
         this.sharedMaxAge = Math.max(0, sharedMaxAge);
         this.staleWhileRevalidate = Math.max(0, staleWhileRevalidate);
         this.keyHeader = keyHeader;
+        this.uncut = "public, max-age=" + this.maxAge + ", s-maxage=" + this.sharedMaxAge
+                + (this.staleWhileRevalidate > 0 ? ", stale-while-revalidate=" + this.staleWhileRevalidate : "");
     }
 
     protected HttpCaching() {
@@ -50,16 +53,21 @@ public class HttpCaching {
 
     /** The answer to a GET or HEAD of the page, at the address's notices, at {@code now}. */
     public Answer answer(SharedPage page, Notices.Shown notices, HttpServletRequest request, Instant now) {
+        return answer(page, notices, request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), now);
+    }
+
+    /** The same, given the request's two conditional headers (either may be null). */
+    public Answer answer(SharedPage page, Notices.Shown notices, String ifNoneMatch, String ifModifiedSince, Instant now) {
         String etag = page.etag(notices);
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>(8);
         headers.put("Content-Type", "text/html;charset=UTF-8");
         headers.put("ETag", etag);
-        headers.put("Last-Modified", httpDate(page.lastModified()));
+        headers.put("Last-Modified", page.lastModifiedHeader());
         headers.put("Cache-Control", cacheControl(page.validUntil(), now));
         if (!keyHeader.isBlank() && !page.keys().isEmpty()) {
-            headers.put(keyHeader, String.join(" ", page.keys()));
+            headers.put(keyHeader, page.keysHeader());
         }
-        if (notModified(request, etag, page.lastModified())) {
+        if (notModified(ifNoneMatch, ifModifiedSince, etag, page.lastModified())) {
             return new Answer(304, headers, null);
         }
         return new Answer(200, headers, page.body(notices));
@@ -68,6 +76,9 @@ public class HttpCaching {
     /** Public, with ages cut to the time left before the page stops being true; nothing stale served past it. */
     String cacheControl(Instant validUntil, Instant now) {
         long left = Math.max(0, Duration.between(now, validUntil).getSeconds());
+        if (left >= Math.max(maxAge, sharedMaxAge + staleWhileRevalidate)) {
+            return uncut; // most pages, most of the time: written once
+        }
         long shared = Math.min(sharedMaxAge, left);
         long browser = Math.min(maxAge, left);
         long stale = Math.min(staleWhileRevalidate, left - shared);
@@ -78,12 +89,10 @@ public class HttpCaching {
      * RFC 9110: {@code If-None-Match} (weak comparison, {@code *} included) decides when present;
      * otherwise {@code If-Modified-Since}, to the second.
      */
-    static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {
-        String noneMatch = request.getHeader("If-None-Match");
+    static boolean notModified(String noneMatch, String since, String etag, Instant lastModified) {
         if (noneMatch != null) {
             return matches(noneMatch, etag);
         }
-        String since = request.getHeader("If-Modified-Since");
         if (since == null) {
             return false;
         }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,17 +27,31 @@ public class SecurityHeaders extends HttpFilter {
     @ConfigProperty(name = "verity.security.hsts-seconds", defaultValue = "0")
     long hstsSeconds;
 
+    private transient Map<String, String> headers;
+
+    @Override
+    public void init() {
+        headers = headers(hstsSeconds);
+    }
+
+    /** The headers every answer carries, HSTS included when configured. */
+    static Map<String, String> headers(long hstsSeconds) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CSP);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (hstsSeconds > 0) {
+            headers.put("Strict-Transport-Security", "max-age=" + hstsSeconds + "; includeSubDomains");
+        }
+        return Map.copyOf(headers);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CSP);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (hstsSeconds > 0) {
-            response.setHeader("Strict-Transport-Security", "max-age=" + hstsSeconds + "; includeSubDomains");
-        }
+        headers.forEach(response::setHeader);
         chain.doFilter(request, response);
     }
 }

@@ -21,6 +21,9 @@ public final class SharedPage {
     private final Instant lastModified;
     private final Instant validUntil;
     private final List<String> keys;
+    private final String plainEtag;
+    private final String lastModifiedHeader;
+    private final String keysHeader;
 
     public SharedPage(String html, Instant renderedAt, Instant validUntil, List<String> keys) {
         this.html = FillableHtml.of(html);
@@ -29,6 +32,9 @@ public final class SharedPage {
         this.lastModified = renderedAt.truncatedTo(ChronoUnit.SECONDS);
         this.validUntil = validUntil;
         this.keys = List.copyOf(keys);
+        this.plainEtag = "\"" + hash + "\"";
+        this.lastModifiedHeader = HttpCaching.httpDate(lastModified);
+        this.keysHeader = String.join(" ", this.keys);
     }
 
     /** The bytes at an address: the page itself, or with the notice its query asks for. */
@@ -38,7 +44,7 @@ public final class SharedPage {
 
     /** A strong validator: the bytes' hash, and the notice when one is shown. */
     public String etag(Notices.Shown notices) {
-        return "\"" + hash + (notices.none() ? "" : "-" + notices.tag()) + "\"";
+        return notices.none() ? plainEtag : "\"" + hash + "-" + notices.tag() + "\"";
     }
 
     public Instant lastModified() {
@@ -52,6 +58,16 @@ public final class SharedPage {
 
     public List<String> keys() {
         return keys;
+    }
+
+    /** {@link #lastModified()} as an HTTP date, written once. */
+    String lastModifiedHeader() {
+        return lastModifiedHeader;
+    }
+
+    /** The surrogate keys as one header value, written once. */
+    String keysHeader() {
+        return keysHeader;
     }
 
     /** The placeholder names in the page, for tests. */

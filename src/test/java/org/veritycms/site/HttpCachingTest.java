@@ -43,6 +43,31 @@ class HttpCachingTest {
     }
 
     @Test
+    void ifModifiedSinceHoldsToTheSecondAndAnIfNoneMatchThatDiffersWinsOverIt() {
+        String date = HttpCaching.httpDate(now);
+        assertTrue(HttpCaching.notModified(null, date, "\"abc\"", now));
+        assertTrue(HttpCaching.notModified(null, HttpCaching.httpDate(now.plusSeconds(1)), "\"abc\"", now));
+        assertFalse(HttpCaching.notModified(null, HttpCaching.httpDate(now.minusSeconds(1)), "\"abc\"", now));
+        assertFalse(HttpCaching.notModified("\"old\"", date, "\"abc\"", now), "the validator decides when both are sent");
+        assertFalse(HttpCaching.notModified(null, "yesterday", "\"abc\"", now), "an unreadable date is no condition");
+        assertFalse(HttpCaching.notModified(null, null, "\"abc\"", now));
+    }
+
+    @Test
+    void aSharedPageIsAnsweredWholeOr304WithTheSameHeaders() {
+        SharedPage page = new SharedPage("<p>Advice</p>", now, now.plusSeconds(86_400), List.of("p-back-pain", "lists"));
+        HttpCaching.Answer full = caching.answer(page, Notices.Shown.NONE, null, null, now);
+        assertEquals(200, full.status());
+        assertEquals("<p>Advice</p>", new String(full.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("p-back-pain lists", full.headers().get("Surrogate-Key"));
+        assertEquals("Mon, 07 Dec 2026 10:00:00 GMT", full.headers().get("Last-Modified"));
+        HttpCaching.Answer unchanged = caching.answer(page, Notices.Shown.NONE, full.headers().get("ETag"), null, now);
+        assertEquals(304, unchanged.status());
+        assertEquals(null, unchanged.body());
+        assertEquals(full.headers(), unchanged.headers());
+    }
+
+    @Test
     void datesAreWrittenAsImfFixdate() {
         assertEquals("Mon, 07 Dec 2026 10:00:00 GMT", HttpCaching.httpDate(now));
     }
