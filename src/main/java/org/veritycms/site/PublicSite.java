@@ -95,7 +95,8 @@ public class PublicSite {
         CommentViews.WriteView write = comments.toWrite(page, replyTo, now, stamp)
                 .orElseThrow(() -> ProblemException.notFound("Comments are closed on '" + page.title() + "'."));
         return renderer.render("comment-write.ftlh", write.pageTitle(),
-                List.of(new Link(page.title(), write.pageUrl())), Map.of("write", write));
+                List.of(new Link(page.topic().title(), SiteViews.topicUrl(page.topic().slug())),
+                        new Link(page.title(), write.pageUrl())), Map.of("write", write));
     }
 
     /** The one place a reader's request for a page becomes 404 or 410, decided by the clock and the dates. */

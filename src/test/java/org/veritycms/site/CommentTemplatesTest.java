@@ -85,8 +85,11 @@ class CommentTemplatesTest {
         CommentViews.WriteView write = new CommentViews.WriteView("Gentle yoga", "/yoga/gentle-yoga",
                 "/yoga/gentle-yoga/comments", true, "STAMP", "1", comment(1, NASTY, "Hi", List.of()), false);
         Document html = Jsoup.parse(renderer.render("comment-write.ftlh", Map.of("write", write,
-                "pageTitle", "Gentle yoga", "breadcrumbs", List.of())));
+                "pageTitle", "Gentle yoga", "breadcrumbs", List.of(new Views.Link("Yoga", "/yoga"),
+                        new Views.Link("Gentle yoga", "/yoga/gentle-yoga")))));
         assertEquals("Reply to a comment on Gentle yoga", html.selectFirst("h1").text());
+        assertEquals("Home Yoga Gentle yoga Reply", html.selectFirst("nav.breadcrumb").text(), "the trail goes on from the page");
+        assertEquals("/yoga/gentle-yoga", html.select("nav.breadcrumb a").last().attr("href"));
         Element form = html.selectFirst("form.comment-form");
         assertEquals("post", form.attr("method"));
         assertEquals("/yoga/gentle-yoga/comments", form.attr("action"));
