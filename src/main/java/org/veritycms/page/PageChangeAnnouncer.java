@@ -36,7 +36,7 @@ public class PageChangeAnnouncer {
     void changed(String slug) {
         if (registry == null || registry.getTransactionKey() == null) {
             broadcast.send(new PageChanged(slug));
-            changes.fire(new PageChanged(slug));
+            changes.fire(PageChanged.throughEntity(slug));
             return;
         }
         @SuppressWarnings("unchecked")
@@ -52,7 +52,7 @@ public class PageChangeAnnouncer {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        slugs.forEach(s -> changes.fire(new PageChanged(s)));
+                        slugs.forEach(s -> changes.fire(PageChanged.throughEntity(s)));
                     }
                 }
             });

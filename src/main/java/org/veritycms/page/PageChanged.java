@@ -6,8 +6,11 @@ package org.veritycms.page;
  * what readers add around it (comments, ratings). {@code fromOtherNode} marks a change another
  * node made and told this one ({@link PageChangeReceiver}): this node's caches follow it, while
  * what the node that made it does once (purging a frontend cache) is not done again.
+ * {@code indexed} marks a change made here through the page entity, which the search index took in
+ * when it committed; any other change (another node's, or a bulk job's announced by hand) has to
+ * be indexed from the event.
  */
-public record PageChanged(String slug, Scope scope, boolean fromOtherNode) {
+public record PageChanged(String slug, Scope scope, boolean fromOtherNode, boolean indexed) {
 
     /** What changed. */
     public enum Scope {
@@ -19,9 +22,18 @@ public record PageChanged(String slug, Scope scope, boolean fromOtherNode) {
         RATINGS
     }
 
+    public PageChanged(String slug, Scope scope, boolean fromOtherNode) {
+        this(slug, scope, fromOtherNode, false);
+    }
+
     /** The page itself may have changed, here. */
     public PageChanged(String slug) {
         this(slug, Scope.PAGE, false);
+    }
+
+    /** The page changed here through its entity: already in the search index. */
+    static PageChanged throughEntity(String slug) {
+        return new PageChanged(slug, Scope.PAGE, false, true);
     }
 
     /** Whether the page itself may have changed (not only what readers added around it). */

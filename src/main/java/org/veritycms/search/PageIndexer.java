@@ -10,10 +10,11 @@ import org.veritycms.page.EveryPageChanged;
 import org.veritycms.page.PageChanged;
 
 /**
- * The index follows every change to a page, however it was made: the page is read again and
- * indexed after each {@link PageChanged} has committed, so a bulk update that went around the
- * entities (which Hibernate Search would not see) is indexed too, and so are changes made on
- * another node, whose events arrive here as well. A node that may have missed changes rebuilds.
+ * The index follows every change to a page, however it was made. A change through the page entity
+ * is indexed by Hibernate Search when it commits; any other {@link PageChanged} (a bulk update
+ * that went around the entities, which Hibernate Search would not see, or a change made on another
+ * node, whose events arrive here as well) has the page read again and indexed after it committed.
+ * A node that may have missed changes rebuilds.
  */
 @ApplicationScoped
 public class PageIndexer {
@@ -24,8 +25,8 @@ public class PageIndexer {
     SearchIndex index;
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
-        if (!change.content()) {
-            return;
+        if (!change.content() || change.indexed()) {
+            return; // comments and ratings are not indexed; an entity's change is indexed already
         }
         try {
             index.reindex(change.slug());
