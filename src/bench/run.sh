@@ -12,6 +12,7 @@
 #   BENCH_VARNISH_PORT  port of Varnish (the shipped VCL) in front of the server             8681
 #   BENCH_ONLY_P1=1     stop after the P1 rows (page views direct and through Varnish)
 #   BENCH_ONLY_P3=1     load the pages and run the P3 scans only
+#   BENCH_ONLY_P5=1     run the P5 import only
 #   BENCH_JFR=1         record P1, P2 and the large P3 scan with JFR and print their hot frames
 #   BENCH_DB            PostgreSQL database, dropped and created fresh                     verity_bench
 #   BENCH_PGHOST/PORT/USER  the PostgreSQL server                                  127.0.0.1/5432/postgres
@@ -26,7 +27,31 @@ source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# P5: import of generated Markdown pages into an empty database
+p5_import() {
+  log "P5: generating $IMPORT_PAGES pages"
+  "$BENCH_DIR/make-content.sh" "$OUT/import-content" "$IMPORT_PAGES"
+  fresh_database
+  prepare_base "$OUT/base-import"
+  log "P5: start on an empty database with VERITY_CONTENT_DIR"
+  start_server "$OUT/base-import" server-import VERITY_CONTENT_DIR="$OUT/import-content"
+  IMPORT_WALL_MS=$(wait_for_log "$OUT/server-import.log" "Content import from" 900)
+  IMPORT_MS=$(sed -n 's/.*Content import from .* in \([0-9]*\) ms.*/\1/p' "$OUT/server-import.log" | head -1)
+  IMPORT_REPORT=$(sed -n 's/.*Content import from [^:]*: \(.*\) in [0-9]* ms.*/\1/p' "$OUT/server-import.log" | head -1)
+  log "P5: import logged after $IMPORT_WALL_MS ms from start (importer: $IMPORT_MS ms; $IMPORT_REPORT)"
+  IMPORTED=$(psql_val "select count(*) from page where slug like 'generated-page-%'")
+  stop_server
+}
+
 # ---------------------------------------------------------------------------- the run
+if [ "${BENCH_ONLY_P5:-}" = 1 ]; then
+  mkdir -p "$OUT"
+  install_tools
+  build
+  p5_import
+  echo "| P5 import of $IMPORT_PAGES Markdown pages | $IMPORT_WALL_MS ms from start to the completion line (importer $IMPORT_MS ms; $IMPORTED pages) | - | - | < 30 s |" | tee "$OUT/results-p5.md"
+  exit 0
+fi
 mkdir -p "$OUT"
 install_tools
 build
@@ -265,18 +290,7 @@ PG_TPS=$(awk '/^tps = / {print $3; exit}' "$OUT/p2-pgbench.txt")
 log "P2: pgbench $PG_TPS inserts/s"
 
 # ---- P5: import of generated Markdown pages into an empty database
-log "P5: generating $IMPORT_PAGES pages"
-"$BENCH_DIR/make-content.sh" "$OUT/import-content" "$IMPORT_PAGES"
-fresh_database
-prepare_base "$OUT/base-import"
-log "P5: start on an empty database with VERITY_CONTENT_DIR"
-start_server "$OUT/base-import" server-import VERITY_CONTENT_DIR="$OUT/import-content"
-IMPORT_WALL_MS=$(wait_for_log "$OUT/server-import.log" "Content import from" 900)
-IMPORT_MS=$(sed -n 's/.*Content import from .* in \([0-9]*\) ms.*/\1/p' "$OUT/server-import.log" | head -1)
-IMPORT_REPORT=$(sed -n 's/.*Content import from [^:]*: \(.*\) in [0-9]* ms.*/\1/p' "$OUT/server-import.log" | head -1)
-log "P5: import logged after $IMPORT_WALL_MS ms from start (importer: $IMPORT_MS ms; $IMPORT_REPORT)"
-IMPORTED=$(psql_val "select count(*) from page where slug like 'generated-page-%'")
-stop_server
+p5_import
 
 # ---- P6: the soak, a bounded mixed load (soak.sh, on a fresh database)
 log "P6: soak"

@@ -1,6 +1,7 @@
 package org.veritycms.content;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,9 @@ public class ContentImporter {
     private final PageRepository pages;
     private final ContentFolder folder;
     private final ImportRuns runs;
+
+    @Inject
+    Event<ContentImported> imported;
 
     @Inject
     public ContentImporter(PageFileImport fileImport, PageRepository pages, ContentFolder folder, ImportRuns runs) {
@@ -76,6 +80,9 @@ public class ContentImporter {
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> "Content import from " + root + ": " + report + " in " + millis + " ms");
         report.problems().forEach(p -> LOG.warning(() -> "Content import problem: " + p));
+        if (report.created() + report.updated() > 0) {
+            imported.fire(new ContentImported(root, report.created(), report.updated()));
+        }
         return report;
     }
 

@@ -52,6 +52,7 @@ public class PageFileImport {
      */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = MissingHelpSection.class)
     public Outcome apply(PageFile file) {
+        pages.leaveOutOfSearchIndex();
         return applyIn(file);
     }
 
@@ -67,12 +68,14 @@ public class PageFileImport {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public java.util.List<Applied> applyAll(java.util.List<PageFile> files) {
         java.util.List<Applied> results = new java.util.ArrayList<>();
+        pages.leaveOutOfSearchIndex();
         for (PageFile file : files) {
             try {
                 results.add(new Applied(applyIn(file), null));
             } catch (MissingHelpSection e) {
                 results.add(new Applied(Outcome.CREATED, e.getMessage()));
             }
+            pages.writeAndLetGo(); // each file's lookups would otherwise check every page written before it for changes
         }
         return results;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.search.mapper.orm.Search;
 
 /** Pages and their revisions in the database. */
 @ApplicationScoped
@@ -141,6 +142,26 @@ public class PageRepository {
         return em.createQuery("select p from Page p where p.slug = :slug", Page.class)
                 .setParameter("slug", slug).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
+    }
+
+    /**
+     * For a bulk import: the pages this transaction writes are left out of the search index, which
+     * is rebuilt once when the import has finished (see {@code content.ContentImported}).
+     */
+    public void leaveOutOfSearchIndex() {
+        Search.session(em).indexingPlanFilter(filter -> filter.exclude(Page.class));
+    }
+
+    /**
+     * For a long batch in one transaction (a content import): writes what the transaction changed
+     * so far, turns what the search index is to take in into pending documents (written at commit,
+     * as always), and lets go of every entity the persistence context holds, so that each later
+     * query does not check all of them for changes before it runs.
+     */
+    public void writeAndLetGo() {
+        em.flush();
+        Search.session(em).indexingPlan().process();
+        em.clear();
     }
 
     public Optional<PageRevision> revision(Page page, int number) {

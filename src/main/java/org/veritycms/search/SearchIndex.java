@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.search.mapper.orm.Search;
+import org.veritycms.content.ContentImported;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.shared.ApplicationReady;
@@ -58,6 +59,13 @@ public class SearchIndex {
             LOG.info("The search index is empty: rebuilding it in the background");
             rebuild();
         }
+    }
+
+    /** An import leaves its pages out of the index as it writes them: they are indexed together once it is done. */
+    void indexImported(@Observes ContentImported imported) {
+        LOG.info(() -> "Content import wrote " + (imported.created() + imported.updated()) + " pages: rebuilding the search index"
+                + " in the background");
+        rebuild();
     }
 
     /** Starts a rebuild unless one is running; either way, the rebuild to wait for. */

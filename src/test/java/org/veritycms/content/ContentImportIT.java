@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageStatus;
+import org.veritycms.search.SearchIndex;
 import org.veritycms.testing.Deployments;
 
 /** Importing content folders into the real database. */
@@ -35,6 +37,9 @@ class ContentImportIT {
 
     @Inject
     PageRepository pages;
+
+    @Inject
+    SearchIndex index;
 
     /** Slugs unique to this run, so the tests pass on a database that already holds earlier runs. */
     static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -117,6 +122,23 @@ class ContentImportIT {
         assertEquals(1, report.updated(), report.toString());
         assertEquals(2, revisions("walking-with-a-stick-" + RUN));
         assertEquals(LocalDate.of(2028, 1, 5), nextDue("walking-with-a-stick-" + RUN));
+    }
+
+    @Test
+    void anImportLeavesItsPagesToOneRebuildOfTheSearchIndexAfterwards() throws Exception {
+        Path root = folder("import-index");
+        write(root, "pages/import-checks/indexed-walking-" + RUN + ".md", GOOD);
+        Instant before = Instant.now();
+        assertEquals(1, importer.importFolder(root).created());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        SearchIndex.Status status = index.status();
+        while (status.finishedAt() == null || status.finishedAt().isBefore(before)) {
+            assertTrue(System.nanoTime() < deadline, "the import started a rebuild of the index: " + status);
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // the rebuild runs in the background
+            status = index.status();
+        }
+        assertEquals(null, status.failure());
+        assertEquals(pages.count(), index.documents(), "every page is in the index, the imported one included");
     }
 
     private Path folder(String name) throws IOException {
