@@ -1,5 +1,7 @@
 package org.veritycms.content;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,8 +12,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.veritycms.page.MarkdownRenderer;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.RiskTier;
 
@@ -35,6 +39,12 @@ public class ContentImporter {
 
     @Inject
     Event<ContentImported> imported;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     public ContentImporter(PageFileImport fileImport, PageRepository pages, ContentFolder folder, ImportRuns runs) {
@@ -143,6 +153,7 @@ public class ContentImporter {
         if (parsed.isEmpty()) {
             return;
         }
+        List<Future<?>> rendering = renderAhead(parsed);
         try {
             List<PageFileImport.Applied> results = fileImport.applyAll(parsed);
             for (int i = 0; i < results.size(); i++) {
@@ -155,7 +166,25 @@ public class ContentImporter {
             for (int i = 0; i < parsed.size(); i++) {
                 applyOne(names.get(i), parsed.get(i), report);
             }
+        } finally {
+            rendering.forEach(task -> task.cancel(false));
         }
+    }
+
+    /**
+     * Renders the batch's bodies on the server's managed threads while this one writes the pages:
+     * a page whose body is ready takes it, one whose body is not renders it itself.
+     */
+    private List<Future<?>> renderAhead(List<PageFile> files) {
+        if (executor == null) {
+            return List.of();
+        }
+        List<Future<?>> tasks = new java.util.ArrayList<>(files.size());
+        for (PageFile file : files) {
+            String body = file.source().bodyMarkdown();
+            tasks.add(executor.submit(() -> markdown.renderAhead(body)));
+        }
+        return tasks;
     }
 
     private static PageFile parse(Path file, Map<String, RiskTier> tiers) throws IOException {

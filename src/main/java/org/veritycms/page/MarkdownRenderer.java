@@ -1,5 +1,7 @@
 package org.veritycms.page;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.commonmark.Extension;
@@ -36,7 +38,25 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
             .sanitizeUrls(true).build();
 
+    /** Bodies rendered ahead of their use ({@link #renderAhead}), by their Markdown; a few megabytes at most. */
+    private final Cache<String, String> renderedAhead = Caffeine.newBuilder()
+            .maximumWeight(4_000_000).weigher((String markdown, String html) -> markdown.length() + html.length()).build();
+
     public String toHtml(String markdown) {
+        String ahead = renderedAhead.getIfPresent(markdown);
+        return ahead != null ? ahead : render(markdown);
+    }
+
+    /**
+     * Renders a body now, on the calling thread, for a {@link #toHtml} call to come: a content
+     * import renders a batch's bodies on other threads while it writes the pages one by one. The
+     * parser, renderer and sanitizer are all safe to share between threads.
+     */
+    public void renderAhead(String markdown) {
+        renderedAhead.put(markdown, render(markdown));
+    }
+
+    private String render(String markdown) {
         return POLICY.sanitize(renderer.render(parser.parse(markdown)));
     }
 }

@@ -49,6 +49,8 @@ public class SearchIndex {
     Clock clock;
 
     private CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
+    /** The rebuild to follow the running one, when something asked for one meanwhile. */
+    private CompletableFuture<Void> next;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile String failure;
@@ -65,7 +67,27 @@ public class SearchIndex {
     void indexImported(@Observes ContentImported imported) {
         LOG.info(() -> "Content import wrote " + (imported.created() + imported.updated()) + " pages: rebuilding the search index"
                 + " in the background");
-        rebuild();
+        rebuildAfterChanges();
+    }
+
+    /**
+     * A rebuild that takes in everything committed before this call. One already running may have
+     * read the pages before the latest were written, so another follows it (one, however many
+     * callers ask meanwhile).
+     */
+    public synchronized CompletableFuture<Void> rebuildAfterChanges() {
+        if (current.isDone()) {
+            return rebuild();
+        }
+        if (next == null) {
+            next = current.thenCompose(previous -> {
+                synchronized (this) {
+                    next = null;
+                }
+                return rebuild();
+            });
+        }
+        return next;
     }
 
     /** Starts a rebuild unless one is running; either way, the rebuild to wait for. */
