@@ -11,6 +11,7 @@
 #   BENCH_NGINX_PORT    port of the reference nginx                                        8581
 #   BENCH_VARNISH_PORT  port of Varnish (the shipped VCL) in front of the server             8681
 #   BENCH_ONLY_P1=1     stop after the P1 rows (page views direct and through Varnish)
+#   BENCH_ONLY_P1P2=1   the P1 rows, then P2 and its pgbench reference
 #   BENCH_ONLY_P3=1     load the pages and run the P3 scans only
 #   BENCH_ONLY_P5=1     run the P5 import only
 #   BENCH_JFR=1         record P1, P2 and the large P3 scan with JFR and print their hot frames
@@ -41,6 +42,17 @@ p5_import() {
   log "P5: import logged after $IMPORT_WALL_MS ms from start (importer: $IMPORT_MS ms; $IMPORT_REPORT)"
   IMPORTED=$(psql_val "select count(*) from page where slug like 'generated-page-%'")
   stop_server
+}
+
+# P2 reference: pgbench single-row INSERTs on the same PostgreSQL server
+p2_reference() {
+  log "P2: pgbench reference"
+  psql_db -c "create table bench_rating_insert (id bigserial primary key, reader_id varchar(40) not null,
+              stars smallint not null, created_at timestamp(6) with time zone not null)"
+  pgbench -n -c 50 -j 2 -T "${DURATION%s}" -f "$BENCH_DIR/pgbench-insert.sql" "$DB" >"$OUT/p2-pgbench.txt" 2>&1 \
+    || { cat "$OUT/p2-pgbench.txt"; die "pgbench"; }
+  PG_TPS=$(awk '/^tps = / {print $3; exit}' "$OUT/p2-pgbench.txt")
+  log "P2: pgbench $PG_TPS inserts/s"
 }
 
 # ---------------------------------------------------------------------------- the run
@@ -194,7 +206,7 @@ while [ $(( $(now_ms) - posted )) -lt 5000 ]; do
 done
 log "P1: rating count $before -> ${after:-?} on the page after ${FRESH_MS:-more than 5000} ms"
 
-if [ "${BENCH_ONLY_P1:-}" = 1 ]; then
+if [ "${BENCH_ONLY_P1:-}" = 1 ] || [ "${BENCH_ONLY_P1P2:-}" = 1 ]; then
   P1_RATIO=$(ratio "$P1_RPS" "$NG_RPS"); VA_RATIO=$(ratio "$VA_RPS" "$NG_RPS")
   {
     echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores; wrk ${WRK_ARGS[*]}; $PAGES pages loaded; P1 rows only;" \
@@ -208,7 +220,7 @@ if [ "${BENCH_ONLY_P1:-}" = 1 ]; then
     echo "| P1 rating shows on the page | ${FRESH_MS:->5000} ms after the POST (count $before -> ${after:-?}) | - | - | <= 1 s |"
   } >"$OUT/results-p1.md"
   cat "$OUT/results-p1.md"
-  exit 0
+  [ "${BENCH_ONLY_P1P2:-}" = 1 ] || exit 0
 fi
 
 # ---- P2: rating writes against pgbench INSERTs
@@ -238,6 +250,13 @@ P2_EXACT=$(awk -v r="$P2_ROWS" -v c="$P2_CREATED" -v i="$P2_INFLIGHT" -v o="$P2_
   'BEGIN { print (o == 0 && s == a && r >= c && r <= c + i) ? "yes" : "no" }')
 log "P2: $P2_CREATED ratings recorded (201) in $DURATION, $P2_OTHER other answers, $P2_INFLIGHT in flight at the end;" \
   "DB rows +$P2_ROWS, summary total $P2_SUMMARY = rows $P2_ROWS_ALL: exact $P2_EXACT"
+if [ "${BENCH_ONLY_P1P2:-}" = 1 ]; then
+  stop_server
+  p2_reference
+  echo "| P2 rating writes, distinct readers | $P2_WPS ratings/s ($P2_CREATED in $DURATION); DB rows +$P2_ROWS, summary $P2_SUMMARY = rows $P2_ROWS_ALL, $P2_OTHER failed, $P2_INFLIGHT cut off in flight; exact: $P2_EXACT | pgbench single-row INSERT, 50 clients: $PG_TPS/s | $(ratio "$P2_WPS" "$PG_TPS") | >= 0.3x and exact |" \
+    | tee "$OUT/results-p2.md"
+  exit 0
+fi
 
 fi # BENCH_ONLY_P3
 
@@ -281,13 +300,7 @@ if [ "${BENCH_ONLY_P3:-}" = 1 ]; then
 fi
 
 # ---- P2 reference: pgbench single-row INSERTs on the same PostgreSQL server
-log "P2: pgbench reference"
-psql_db -c "create table bench_rating_insert (id bigserial primary key, reader_id varchar(40) not null,
-            stars smallint not null, created_at timestamp(6) with time zone not null)"
-pgbench -n -c 50 -j 2 -T "${DURATION%s}" -f "$BENCH_DIR/pgbench-insert.sql" "$DB" >"$OUT/p2-pgbench.txt" 2>&1 \
-  || { cat "$OUT/p2-pgbench.txt"; die "pgbench"; }
-PG_TPS=$(awk '/^tps = / {print $3; exit}' "$OUT/p2-pgbench.txt")
-log "P2: pgbench $PG_TPS inserts/s"
+p2_reference
 
 # ---- P5: import of generated Markdown pages into an empty database
 p5_import
