@@ -38,12 +38,12 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
             .sanitizeUrls(true).build();
 
-    /** Bodies rendered ahead of their use ({@link #renderAhead}), by their Markdown; a few megabytes at most. */
+    /** Bodies rendered ahead of their use ({@link #renderAhead}), by their Markdown, each taken once; a few megabytes at most. */
     private final Cache<String, String> renderedAhead = Caffeine.newBuilder()
             .maximumWeight(4_000_000).weigher((String markdown, String html) -> markdown.length() + html.length()).build();
 
     public String toHtml(String markdown) {
-        String ahead = renderedAhead.getIfPresent(markdown);
+        String ahead = renderedAhead.asMap().remove(markdown);
         return ahead != null ? ahead : render(markdown);
     }
 

@@ -126,7 +126,7 @@ public class RatingApi {
         Cookie cookie = headers.getCookies().get(ReaderTokens.COOKIE);
         ReaderTokens.Reader reader = readers.knownOrNew(cookie == null ? null : cookie.getValue());
         String address = addresses.of(request);
-        limits.checkReader("rating", reader.newToken().isEmpty() ? Optional.of(reader.id()) : Optional.empty(), address);
+        limits.checkReader("rating", reader.knownId(), address);
         Stars stars = RatingRequests.stars(body.stars() == null ? null : body.stars().toString().replaceAll("\\.0$", ""));
         RatingService.Vote vote = ratings.rate(slug, new RatingService.Voter(reader.id(), addresses.hash(address)), stars,
                 RatingRequests.feedback(body.feedback()));

@@ -39,6 +39,11 @@ public class ReaderTokens {
 
     /** A reader: their id, and the token to give them in a cookie when they are new. */
     public record Reader(String id, Optional<String> newToken) {
+
+        /** The id when the reader is one the site already knew (their cookie was genuine); empty for a new one. */
+        public Optional<String> knownId() {
+            return newToken.isEmpty() ? Optional.of(id) : Optional.empty();
+        }
     }
 
     /** The reader behind a cookie's value; a new reader, with a new token, when it is missing, forged or damaged. */

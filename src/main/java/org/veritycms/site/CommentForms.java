@@ -27,6 +27,7 @@ import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
+import org.veritycms.shared.ReaderTokens;
 
 /**
  * The public comment forms: writing a comment or a reply (a page of its own, for one reader, with
@@ -92,7 +93,7 @@ public class CommentForms {
     public Response post(@PathParam("topic") String topic, @PathParam("slug") String slug,
             @FormParam("name") String name, @FormParam("email") String email, @FormParam("body") String body,
             @FormParam("website") String honeypot, @FormParam("shown") String shown, @FormParam("parent") String parent) {
-        Visitors.Writer writer = visitors.writer(headers);
+        ReaderTokens.Reader writer = visitors.writer(headers);
         limits.checkReader("comment", Optional.of(writer.id()), addresses.of(request));
         CommentIntake.Outcome outcome = intake.submit(new CommentIntake.NewComment(topic, slug, parentId(parent), name,
                 email, body, honeypot, shown, writer.id()));
@@ -140,7 +141,7 @@ public class CommentForms {
     @Path("comments/{id: [0-9]{1,18}}/report")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response report(@PathParam("id") long id, @FormParam("reason") String reason, @FormParam("note") String note) {
-        Visitors.Writer writer = visitors.writer(headers);
+        ReaderTokens.Reader writer = visitors.writer(headers);
         String address = addresses.of(request);
         limits.checkReader("comment-report", Optional.of(writer.id()), address);
         ReaderReports.Outcome outcome = reports.report(id, new ReaderReports.Reporter(writer.id(), addresses.hash(address)), reason, note);

@@ -18,6 +18,7 @@ import org.veritycms.rating.RatingRequests;
 import org.veritycms.rating.RatingService;
 import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
+import org.veritycms.shared.ReaderTokens;
 
 /**
  * Readers rate a page with the plain HTML form, then go back to the page at the address that
@@ -50,7 +51,7 @@ public class RatingForm {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rateByForm(@PathParam("topic") String topic, @PathParam("slug") String slug,
             @FormParam("stars") String stars, @FormParam("feedback") String feedback) {
-        Visitors.Writer writer = visitors.writer(headers);
+        ReaderTokens.Reader writer = visitors.writer(headers);
         String address = addresses.of(request);
         limits.checkReader("rating", Optional.of(writer.id()), address);
         ratings.rate(slug, new RatingService.Voter(writer.id(), addresses.hash(address)), RatingRequests.stars(stars),

@@ -33,10 +33,6 @@ public class Visitors {
         return "_" + NONCE + "__";
     }
 
-    /** Who posted a form, and the reader cookie to give them when they had none. */
-    public record Writer(String id, Optional<String> newReaderToken) {
-    }
-
     @Inject
     ReaderTokens readers;
 
@@ -47,23 +43,19 @@ public class Visitors {
      * The reader posting a form: the one their cookie names; staff signed in without one by account;
      * anyone else a new reader, who gets their cookie with the answer.
      */
-    public Writer writer(HttpHeaders headers) {
+    public ReaderTokens.Reader writer(HttpHeaders headers) {
         Cookie cookie = headers.getCookies().get(ReaderTokens.COOKIE);
-        Optional<String> known = cookie == null ? Optional.empty() : readers.verify(cookie.getValue());
-        if (known.isPresent()) {
-            return new Writer(known.get(), Optional.empty());
+        ReaderTokens.Reader reader = readers.knownOrNew(cookie == null ? null : cookie.getValue());
+        if (reader.newToken().isEmpty()) {
+            return reader;
         }
-        Optional<String> staff = current.get().map(s -> "account:" + s.username());
-        if (staff.isPresent()) {
-            return new Writer(staff.get(), Optional.empty());
-        }
-        ReaderTokens.Reader fresh = readers.knownOrNew(null);
-        return new Writer(fresh.id(), fresh.newToken());
+        return current.get().map(s -> new ReaderTokens.Reader("account:" + s.username(), Optional.empty())).orElse(reader);
     }
 
     /** The answer to a form, with the new reader's cookie when they had none. */
-    public Response.ResponseBuilder answer(Writer writer, Response.ResponseBuilder response, HttpServletRequest request) {
-        writer.newReaderToken().ifPresent(token -> response.cookie(readers.cookie(token, SecureRequests.isSecure(request))));
+    public Response.ResponseBuilder answer(ReaderTokens.Reader writer, Response.ResponseBuilder response,
+            HttpServletRequest request) {
+        writer.newToken().ifPresent(token -> response.cookie(readers.cookie(token, SecureRequests.isSecure(request))));
         return response;
     }
 }
