@@ -18,7 +18,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.veritycms.account.ReaderForm;
 import org.veritycms.comment.FormStamps;
 import org.veritycms.moderation.CommentIntake;
@@ -94,7 +93,7 @@ public class CommentForms {
             @FormParam("name") String name, @FormParam("email") String email, @FormParam("body") String body,
             @FormParam("website") String honeypot, @FormParam("shown") String shown, @FormParam("parent") String parent) {
         ReaderTokens.Reader writer = visitors.writer(headers);
-        limits.checkReader("comment", Optional.of(writer.id()), addresses.of(request));
+        limits.checkReader("comment", writer.knownId(), addresses.of(request));
         CommentIntake.Outcome outcome = intake.submit(new CommentIntake.NewComment(topic, slug, parentId(parent), name,
                 email, body, honeypot, shown, writer.id()));
         if (outcome.result() == CommentIntake.Result.REFUSED) {
@@ -143,7 +142,7 @@ public class CommentForms {
     public Response report(@PathParam("id") long id, @FormParam("reason") String reason, @FormParam("note") String note) {
         ReaderTokens.Reader writer = visitors.writer(headers);
         String address = addresses.of(request);
-        limits.checkReader("comment-report", Optional.of(writer.id()), address);
+        limits.checkReader("comment-report", writer.knownId(), address);
         ReaderReports.Outcome outcome = reports.report(id, new ReaderReports.Reporter(writer.id(), addresses.hash(address)), reason, note);
         String notice = outcome.result() == ReaderReports.Result.RECORDED ? "reported" : "already-reported";
         return visitors.answer(writer, Response.seeOther(URI.create(SiteViews.pageUrl(outcome.topicSlug(), outcome.pageSlug())

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 import org.veritycms.account.ReaderForm;
 import org.veritycms.rating.RatingRequests;
 import org.veritycms.rating.RatingService;
@@ -53,7 +52,7 @@ public class RatingForm {
             @FormParam("stars") String stars, @FormParam("feedback") String feedback) {
         ReaderTokens.Reader writer = visitors.writer(headers);
         String address = addresses.of(request);
-        limits.checkReader("rating", Optional.of(writer.id()), address);
+        limits.checkReader("rating", writer.knownId(), address);
         ratings.rate(slug, new RatingService.Voter(writer.id(), addresses.hash(address)), RatingRequests.stars(stars),
                 RatingRequests.feedback(feedback));
         return visitors.answer(writer, Response.seeOther(URI.create(SiteViews.pageUrl(topic, slug) + "?rated=1#rating")),

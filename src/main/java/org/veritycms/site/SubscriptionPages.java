@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import org.veritycms.account.ReaderForm;
 import org.veritycms.page.TopicRepository;
@@ -23,6 +22,7 @@ import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.ClientAddresses;
 import org.veritycms.shared.RateLimits;
+import org.veritycms.shared.ReaderTokens;
 import org.veritycms.subscription.EmailAddress;
 import org.veritycms.subscription.TopicUpdates;
 import org.veritycms.theme.ThemeRenderer;
@@ -75,7 +75,8 @@ public class SubscriptionPages {
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@FormParam("email") String email, @FormParam("topic") String topic) {
-        limits.checkReader("subscribe", Optional.of(visitors.writer(headers).id()), addresses.of(request));
+        ReaderTokens.Reader writer = visitors.writer(headers);
+        limits.checkReader("subscribe", writer.knownId(), addresses.of(request));
         EmailAddress.parse(email).ifPresent(address -> limits.check("subscribe-address", address.value()));
         try {
             updates.ask(email, topic);
@@ -83,9 +84,10 @@ public class SubscriptionPages {
             if (e.problem().status() != 400) {
                 throw e;
             }
-            return signUpForm(400, email, topic, e.problem().fieldErrors());
+            return visitors.answer(writer, Response.fromResponse(signUpForm(400, email, topic, e.problem().fieldErrors())),
+                    request).build();
         }
-        return Response.seeOther(URI.create("/subscribe/sent")).build();
+        return visitors.answer(writer, Response.seeOther(URI.create("/subscribe/sent")), request).build();
     }
 
     @GET

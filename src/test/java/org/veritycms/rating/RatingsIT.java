@@ -257,6 +257,27 @@ class RatingsIT {
     }
 
     @Test
+    void cookielessFormVotesFromOneAddressShareTheAddressAllowanceAndTheCookieTheyGetIsTheirs() {
+        String slug = newPage();
+        String address = TestAddresses.next();
+        int accepted = 0;
+        String cookie = null;
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = Http.post("/exercise/" + slug + "/rating", "application/x-www-form-urlencoded",
+                    "stars=1", TestAddresses.HEADER, address);
+            if (r.statusCode() == 303) {
+                accepted++;
+                cookie = cookieOf(r);
+            } else {
+                assertEquals(429, r.statusCode(), r.body());
+            }
+        }
+        assertEquals(5, accepted, "a form sent without a cookie is no new reader for the limits: five per address");
+        assertEquals(303, Http.post("/exercise/" + slug + "/rating", "application/x-www-form-urlencoded", "stars=4",
+                "Cookie", cookie, TestAddresses.HEADER, address).statusCode(), "with the cookie its first vote gave, a reader votes on");
+    }
+
+    @Test
     void badInputAnswersProblemDetails() {
         String slug = newPage();
         for (String body : new String[] {"{\"stars\": 0}", "{\"stars\": 6}", "{\"stars\": \"three\"}", "{\"stars\": 3.5}",

@@ -9,10 +9,12 @@ import java.util.Map;
 /**
  * A reader's browser for in-container tests. Pages are shared, so a page view gives no cookie;
  * the reader cookie comes with the answer to the first form the reader sends, and is sent back
- * from then on, as a browser would.
+ * from then on, as a browser would. Each browser comes from an address of its own
+ * ({@link TestAddresses}), so its first, cookieless forms count against no other test's allowance.
  */
 public final class Browser {
 
+    private final String address = TestAddresses.next();
     private String cookie;
 
     private Browser() {
@@ -28,7 +30,8 @@ public final class Browser {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.base() + path)).header("Accept", "text/html").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.base() + path)).header("Accept", "text/html")
+                .header(TestAddresses.HEADER, address).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -43,7 +46,7 @@ public final class Browser {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.base() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .header("Sec-Fetch-Site", "same-origin")
+                .header("Sec-Fetch-Site", "same-origin").header(TestAddresses.HEADER, address)
                 .POST(HttpRequest.BodyPublishers.ofString(TestReaders.form(form)));
         if (cookie != null) {
             request.header("Cookie", cookie);
