@@ -66,7 +66,7 @@ public class FrontendPurge {
             @ConfigProperty(name = "verity.cache.rating-purge-seconds", defaultValue = "30") long ratingSeconds) {
         this.caches = purgeUrls.orElse(List.of()).stream().map(String::strip).filter(u -> !u.isEmpty()).map(URI::create).toList();
         this.ratingSeconds = Math.max(1, ratingSeconds);
-        this.http = caches.isEmpty() ? null : HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.http = caches.isEmpty() ? null : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     protected FrontendPurge() {
@@ -75,8 +75,7 @@ public class FrontendPurge {
         this.http = null;
     }
 
-    /** Whether any frontend cache is configured. */
-    public boolean enabled() {
+    private boolean enabled() {
         return !caches.isEmpty();
     }
 
@@ -111,7 +110,7 @@ public class FrontendPurge {
             pendingRatings.clear();
         }
         if (!keys.isEmpty()) {
-            purge(keys);
+            send(keys); // nobody waits for a rating's purge
         }
     }
 
@@ -134,11 +133,7 @@ public class FrontendPurge {
         }
     }
 
-    /** Sends the keys to every cache, without waiting: a cache out of reach never holds up a change. */
-    public void purge(Collection<String> keys) {
-        send(keys);
-    }
-
+    /** Sends the keys to every cache; a cache out of reach is logged, never thrown. */
     private List<CompletableFuture<?>> send(Collection<String> keys) {
         String header = String.join(" ", new LinkedHashSet<>(keys));
         List<CompletableFuture<?>> sent = new ArrayList<>(caches.size());
@@ -169,10 +164,5 @@ public class FrontendPurge {
         if (flush != null && flush.cancel(false)) {
             flushRatings();
         }
-    }
-
-    /** The keys waiting for the next rating purge, for tests. */
-    synchronized List<String> pendingRatings() {
-        return new ArrayList<>(pendingRatings);
     }
 }
