@@ -90,6 +90,9 @@ public class RatingService {
     public Vote rate(String slug, Voter voter, Stars stars, String feedback) {
         String readerId = voter.readerId();
         Page page = rateable(slug);
+        // a vote changes rows of its own, never the page: left out of the flush, the page and its
+        // collections are not checked for changes at every vote's commit
+        em.detach(page);
         LocalDate cycle = cycleOf(page);
         String kept = stars.isLow() && feedback != null && !feedback.isBlank() ? feedback.strip() : null;
         Instant now = clock.instant();
