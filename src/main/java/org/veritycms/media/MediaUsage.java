@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.veritycms.page.MediaItem;
 
 /**
  * Which pages use a library item: as one of a page's media items (with that item's own review dates,
@@ -30,14 +29,15 @@ public class MediaUsage {
 
     public List<Use> of(LibraryItem item) {
         List<Use> uses = new ArrayList<>();
-        for (MediaItem m : em.createQuery("select m from MediaItem m join fetch m.page p join fetch p.topic where m.src = :src"
-                + " order by p.title", MediaItem.class).setParameter("src", item.url()).getResultList()) {
-            uses.add(new Use(m.page().slug(), m.page().title(), m.page().topic().slug(), m.page().status().name(),
-                    m.page().liveRevision(), m.id(), m.revision(), m.reviewDates().lastReviewedOn(), m.reviewDates().nextReviewDue()));
+        for (Object[] m : em.createQuery("select p.slug, p.title, t.slug, p.status, p.liveRevision, m.id, m.revision,"
+                + " m.reviewDates.lastReviewedOn, m.reviewDates.nextReviewDue from MediaItem m join m.page p join p.topic t"
+                + " where m.src = :src order by p.title", Object[].class).setParameter("src", item.url()).getResultList()) {
+            uses.add(new Use((String) m[0], (String) m[1], (String) m[2], m[3].toString(), (Integer) m[4], (Long) m[5],
+                    (Integer) m[6], (LocalDate) m[7], (LocalDate) m[8]));
         }
-        List<Object[]> pending = em.createQuery("select p.slug, p.title, p.topic.slug, p.status, max(r.number) from PageRevision r"
-                + " join r.page p where r.number > coalesce(p.liveRevision, 0) and r.document like :hash"
-                + " group by p.slug, p.title, p.topic.slug, p.status order by p.title", Object[].class)
+        List<Object[]> pending = em.createQuery("select p.slug, p.title, t.slug, p.status, max(r.number) from PageRevision r"
+                + " join r.page p join p.topic t where r.number > coalesce(p.liveRevision, 0) and r.document like :hash"
+                + " group by p.slug, p.title, t.slug, p.status order by p.title", Object[].class)
                 .setParameter("hash", "%" + item.contentHash() + "%").getResultList();
         for (Object[] row : pending) {
             uses.add(new Use((String) row[0], (String) row[1], (String) row[2], row[3].toString(), (Integer) row[4],
