@@ -54,6 +54,13 @@ public class CsrfFilter implements ContainerRequestFilter {
             return;
         }
         MediaType type = request.getMediaType();
+        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            Method method = resource.getResourceMethod();
+            if (method == null || !method.isAnnotationPresent(ChecksCsrfInBody.class)) {
+                throw expired();
+            }
+            return; // the resource checks the token as it reads the body
+        }
         if (type != null && !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
             return; // anything but a form is refused later by the resource's @Consumes
         }

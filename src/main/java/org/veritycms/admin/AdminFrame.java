@@ -32,6 +32,7 @@ public class AdminFrame {
     private static final List<Screen> SCREENS = List.of(
             new Screen("/admin", "Dashboard", List.of(Role.values())),
             new Screen("/admin/pages", "Pages", List.of(Role.AUTHOR, Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN)),
+            new Screen("/admin/media", "Media", List.of(Role.AUTHOR, Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN)),
             new Screen("/admin/moderation", "Moderation", List.of(Role.MODERATOR)),
             new Screen("/admin/topics", "Topics", List.of(Role.EDITOR, Role.ADMIN)),
             new Screen("/admin/operations", "Operations", List.of(Role.EDITOR, Role.CLINICAL_REVIEWER, Role.ADMIN)),

@@ -36,6 +36,9 @@ import org.veritycms.shared.ProblemException;
 @RolesAllowed({"AUTHOR", "EDITOR", "CLINICAL_REVIEWER", "ADMIN"})
 public class PageEditorScreen {
 
+    /** The button that adds a library item to the form's media list, without saving. */
+    static final String ADD_MEDIA = "add-media";
+
     @Inject
     AdminFrame frame;
 
@@ -58,6 +61,11 @@ public class PageEditorScreen {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form) {
         PageForm posted = PageForm.posted(form);
+        FormValues values = new FormValues(form);
+        if (ADD_MEDIA.equals(values.text("action"))) {
+            return FormAttempt.of(() -> view.withLibraryItem(null, posted, values.id("libraryItem")),
+                    problem -> view.blank(posted, List.of(problem)));
+        }
         return FormAttempt.of(() -> {
             Page page = editor.create(view.validated(posted.toInput()), frame.who());
             return done(page.slug(), "created");
@@ -82,6 +90,10 @@ public class PageEditorScreen {
                 requireEditor();
                 editor.save(slug, view.validated(posted.toInput()), frame.who());
                 return done(slug, "saved");
+            }
+            if (action.equals(ADD_MEDIA)) {
+                requireEditor();
+                return view.withLibraryItem(slug, posted, values.id("libraryItem"));
             }
             if (action.equals("schedule")) {
                 editor.schedule(slug, values.time("publishAt", frame.zone()), values.time("expireAt", frame.zone()),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.veritycms.account.Role;
 import org.veritycms.account.SignedIn;
@@ -19,6 +20,8 @@ import org.veritycms.editorial.EditorialReads;
 import org.veritycms.editorial.EditorialViews;
 import org.veritycms.editorial.PageInput;
 import org.veritycms.editorial.Transition;
+import org.veritycms.media.LibraryItem;
+import org.veritycms.media.MediaLibrary;
 import org.veritycms.page.ChangeStatus;
 import org.veritycms.page.CommentPolicy;
 import org.veritycms.page.MediaKind;
@@ -71,6 +74,9 @@ public class PageEditorView {
     @Inject
     ThemeRenderer theme;
 
+    @Inject
+    MediaLibrary library;
+
     /** The input, or a 400 listing every invalid field. */
     public PageInput validated(PageInput input) {
         Set<ConstraintViolation<PageInput>> violations = validator.validate(input);
@@ -83,9 +89,36 @@ public class PageEditorView {
     }
 
     public Response blank(PageForm form, List<Problem> problems) {
+        return render(forNew(form, problems), status(problems));
+    }
+
+    private Map<String, Object> forNew(PageForm form, List<Problem> problems) {
         Map<String, Object> model = base("New page", form, problems);
         model.put("isNew", true);
-        return render(model, status(problems));
+        return model;
+    }
+
+    /**
+     * The form again, not saved, with the library item chosen added to its media list: its kind,
+     * title and address, and its alt text (images) or transcript (video and audio, the words of its
+     * captions when it has no transcript). {@code slug} is null for a new page.
+     */
+    public Response withLibraryItem(String slug, PageForm posted, Long itemId) {
+        Optional<LibraryItem> item = itemId == null ? Optional.empty() : library.find(itemId)
+                .filter(i -> i.kind().onPage().isPresent());
+        if (item.isEmpty()) {
+            Problem problem = ProblemException.invalid("Choose an item from the media library to add.",
+                    List.of(new Problem.FieldError("libraryItem", "choose one of the library's images, videos or audio"))).problem();
+            return slug == null ? blank(posted, List.of(problem)) : withProblem(slug, posted, problem);
+        }
+        LibraryItem chosen = item.get();
+        boolean image = chosen.kind().onPage().get() == MediaKind.IMAGE;
+        PageForm form = posted.withMedia(chosen.kind().onPage().get().name(), chosen.title(), chosen.url(),
+                image ? chosen.altText() : null, image ? null : library.transcriptOf(chosen));
+        Map<String, Object> model = slug == null ? forNew(form, List.of())
+                : forPage(reads.detail(slug, frame.who()), form, List.of());
+        model.put("done", "media-added");
+        return render(model, Response.Status.OK);
     }
 
     public Response current(String slug, String done) {
@@ -154,6 +187,8 @@ public class PageEditorView {
         model.put("tiers", List.of(RiskTier.values()).stream().map(t -> new Choice(t.name(), label(t.name()))).toList());
         model.put("policies", List.of(CommentPolicy.values()).stream().map(c -> new Choice(c.name(), label(c.name()))).toList());
         model.put("mediaKinds", List.of(MediaKind.values()).stream().map(Enum::name).toList());
+        model.put("library", library.forPages().stream().map(i -> new Choice(Long.toString(i.id()),
+                i.title() + " (" + label(i.kind().name()) + ")")).toList());
         model.put("reasons", List.of(WithdrawalReason.EDITORIAL, WithdrawalReason.SAFETY).stream()
                 .map(r -> new Choice(r.name(), label(r.name()))).toList());
         model.put("done", "");

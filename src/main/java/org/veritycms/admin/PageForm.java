@@ -79,6 +79,23 @@ public record PageForm(String slug, String topic, String title, String summary, 
                 Long.toString(newVersion), changeNote, nonClinical);
     }
 
+    /**
+     * The same form with one more entry at the end of its media list, appended to the text as typed
+     * (nothing the editor wrote is reformatted or lost).
+     */
+    public PageForm withMedia(String kind, String itemTitle, String src, String alt, String transcript) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "kind", kind);
+        put(m, "title", itemTitle);
+        put(m, "src", src);
+        put(m, "alt", alt);
+        put(m, "transcript", transcript);
+        String entry = yaml(List.of(m));
+        String text = media.isBlank() ? entry : media.endsWith("\n") ? media + entry : media + "\n" + entry;
+        return new PageForm(slug, topic, title, summary, tier, owner, comments, related, body, evidence, text, version,
+                changeNote, nonClinical);
+    }
+
     /** What the editor asked for, or a 400 naming each field that could not be read. */
     public PageInput toInput() {
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -12,7 +12,8 @@ import org.veritycms.content.ContentFolder;
 import org.veritycms.theme.ThemeRegistry;
 
 /**
- * Theme assets under {@code /assets/}, content media under {@code /media/}, and {@code /favicon.ico}
+ * Theme assets under {@code /assets/}, content media under {@code /media/} (the media library's files
+ * under {@code /media/library/}, see {@link LibraryFiles}), and {@code /favicon.ico}
  * (which browsers ask for whatever the page names) sent on to the theme's icon. A miss gets the
  * site's own not-found page.
  */
@@ -31,6 +32,9 @@ public class AssetServlet extends HttpServlet {
 
     @Inject
     transient ErrorResponses errors;
+
+    @Inject
+    transient LibraryFiles library;
 
     /** Files are only read: any other method (TRACE, which HttpServlet would echo, among them) is refused. */
     @Override
@@ -56,7 +60,8 @@ public class AssetServlet extends HttpServlet {
         if (path != null && path.length() >= 2 && !path.contains("..") && !path.contains("\\")) {
             String relative = path.substring(1);
             boolean media = "/media".equals(req.getServletPath());
-            sent = StaticFiles.send(media ? content.media(relative) : themes.staticFile(relative), req, resp,
+            sent = media && path.startsWith(LibraryFiles.PATH) ? library.send(path.substring(LibraryFiles.PATH.length()), req, resp)
+                    : StaticFiles.send(media ? content.media(relative) : themes.staticFile(relative), req, resp,
                     media ? 86_400 : 3_600);
         }
         if (!sent) {

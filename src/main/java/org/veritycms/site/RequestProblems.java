@@ -11,6 +11,11 @@ final class RequestProblems {
     private RequestProblems() {
     }
 
+    static Problem uploadTooLarge(long limit) {
+        return Problem.of(413, "too-large", "Upload too large", "The upload is larger than the media library takes ("
+                + org.veritycms.media.Sizes.words(limit) + " in all, for a file and its captions). Choose a smaller file.");
+    }
+
     static Problem tooLarge() {
         return Problem.of(413, "too-large", "Request too large", "The request body is larger than 1 MiB.");
     }

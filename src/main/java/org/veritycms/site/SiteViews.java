@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.veritycms.media.LibraryItem;
+import org.veritycms.media.MediaLibrary;
 import org.veritycms.page.MediaItem;
 import org.veritycms.page.MediaSource;
 import org.veritycms.page.Page;
@@ -28,17 +30,22 @@ import org.veritycms.theme.DateFormats;
 @ApplicationScoped
 public class SiteViews {
 
+    /** How wide a page's media are shown: the reading column on wide screens, the screen less its margins otherwise. */
+    static final String MEDIA_SIZES = "(min-width: 47rem) 42rem, calc(100vw - 4.5rem)";
+
     private final DateFormats dates;
     private final ReviewStatus review;
+    private final MediaLibrary library;
 
     @Inject
-    public SiteViews(DateFormats dates, ReviewStatus review) {
+    public SiteViews(DateFormats dates, ReviewStatus review, MediaLibrary library) {
         this.dates = dates;
         this.review = review;
+        this.library = library;
     }
 
     protected SiteViews() {
-        this(null, null);
+        this(null, null, null);
     }
 
     public static String topicUrl(String topicSlug) {
@@ -114,14 +121,29 @@ public class SiteViews {
         return new MediaView(item.kind().name(), item.title(), item.src(), item.altText(), item.transcript(),
                 dates.format(item.reviewDates().lastReviewedOn()), iso(item.reviewDates().lastReviewedOn()),
                 dates.format(item.reviewDates().nextReviewDue()), iso(item.reviewDates().nextReviewDue()),
-                review.of(item).name());
+                review.of(item).name(), fromLibrary(item.src()));
     }
 
     private MediaView media(MediaSource source, ReviewDates approved, LocalDate fallbackDue, Page page) {
         LocalDate last = approved == null ? null : approved.lastReviewedOn();
         LocalDate due = approved == null ? fallbackDue : approved.nextReviewDue();
         return new MediaView(source.kind().name(), source.title(), source.src(), source.altText(), source.transcript(),
-                dates.format(last), iso(last), dates.format(due), iso(due), review.of(due, page).name());
+                dates.format(last), iso(last), dates.format(due), iso(due), review.of(due, page).name(), fromLibrary(source.src()));
+    }
+
+    /** Renditions, pixel size and captions of a media file from the library; null for one hosted elsewhere. */
+    private Views.LibraryMedia fromLibrary(String src) {
+        return library.bySrc(src).map(item -> {
+            String srcset = "";
+            if (!item.renditionWidths().isEmpty()) {
+                List<String> candidates = new java.util.ArrayList<>();
+                item.renditionWidths().forEach(w -> candidates.add(LibraryItem.URL_PREFIX + item.renditionName(w) + " " + w + "w"));
+                candidates.add(item.url() + " " + item.width() + "w");
+                srcset = String.join(", ", candidates);
+            }
+            return new Views.LibraryMedia(srcset, srcset.isEmpty() ? "" : MEDIA_SIZES, item.width(), item.height(),
+                    item.captionsName() == null ? null : LibraryItem.URL_PREFIX + item.captionsName());
+        }).orElse(null);
     }
 
     private static String iso(LocalDate date) {

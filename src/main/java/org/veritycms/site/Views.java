@@ -18,8 +18,19 @@ public final class Views {
             String lastReviewed, String nextReviewDue, String nextReviewDueIso, String reviewState) {
     }
 
+    /**
+     * A media item on a page; {@code library} says more when its file is in the media library
+     * (renditions, pixel size, captions), and is null otherwise.
+     */
     public record MediaView(String kind, String title, String src, String altText, String transcript,
-            String lastReviewed, String lastReviewedIso, String reviewDue, String reviewDueIso, String reviewState) {
+            String lastReviewed, String lastReviewedIso, String reviewDue, String reviewDueIso, String reviewState,
+            LibraryMedia library) {
+
+        public MediaView(String kind, String title, String src, String altText, String transcript, String lastReviewed,
+                String lastReviewedIso, String reviewDue, String reviewDueIso, String reviewState) {
+            this(kind, title, src, altText, transcript, lastReviewed, lastReviewedIso, reviewDue, reviewDueIso, reviewState, null);
+        }
+
         public boolean isImage() {
             return "IMAGE".equals(kind);
         }
@@ -31,6 +42,14 @@ public final class Views {
         public boolean isAudio() {
             return "AUDIO".equals(kind);
         }
+    }
+
+    /**
+     * What the media library knows of a page's media file: {@code srcset} and {@code sizes} for an
+     * image with renditions (empty otherwise), its size in pixels (null for video and audio), and the
+     * address of its captions (null when it has none).
+     */
+    public record LibraryMedia(String srcset, String sizes, Integer width, Integer height, String captions) {
     }
 
     public record EvidenceView(String title, String url, String publisher, String accessed) {

@@ -41,7 +41,7 @@ class FeatureDependenciesTest {
                 .layer("content").definedBy("org.veritycms.content..")
                 .layer("features").definedBy("org.veritycms.review..", "org.veritycms.rating..", "org.veritycms.comment..",
                         "org.veritycms.search..", "org.veritycms.discovery..", "org.veritycms.subscription..",
-                        "org.veritycms.editorial..")
+                        "org.veritycms.editorial..", "org.veritycms.media..")
                 .layer("moderation").definedBy("org.veritycms.moderation..")
                 .layer("web").definedBy("org.veritycms.site..", "org.veritycms.admin..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()

@@ -312,7 +312,7 @@ class BrowserIT {
         chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
         try {
-            for (String path : List.of("/admin", "/admin/pages", "/admin/operations", "/admin/password")) {
+            for (String path : List.of("/admin", "/admin/pages", "/admin/operations", "/admin/password", "/admin/media")) {
                 visit(path);
                 long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth;")).longValue();
@@ -337,6 +337,39 @@ class BrowserIT {
         fill("confirmPassword", next);
         submit(driver.findElement(By.cssSelector("form[action='/admin/password'] button[type=submit]")), "password changed");
         assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().contains("Your password has been changed"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void anAuthorUploadsAnImageAndAddsItToAPageFromTheLibrary() throws Exception {
+        signIn(RemoteFixtures.account("AUTHOR"));
+        visit("/admin/media");
+        Path image = Files.createTempFile("verity-browser-", ".png");
+        try {
+            Files.write(image, org.veritycms.media.SampleFiles.image("png", 700 + (int) (System.nanoTime() % 200), 420));
+            fill("title", "Seated twist");
+            driver.findElement(By.name("file")).sendKeys(image.toAbsolutePath().toString());
+            submit(driver.findElement(By.cssSelector("form[action='/admin/media'] button[type=submit]")), "upload without alt text");
+            assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("Alt text"),
+                    driver.findElement(By.cssSelector("[role=alert]")).getText());
+            assertEquals("Seated twist", driver.findElement(By.id("media-title")).getAttribute("value"), "what was typed is kept");
+            fill("altText", "A person sitting, turned to the left");
+            driver.findElement(By.name("file")).sendKeys(image.toAbsolutePath().toString());
+            submit(driver.findElement(By.cssSelector("form[action='/admin/media'] button[type=submit]")), "image uploaded");
+        } finally {
+            Files.deleteIfExists(image);
+        }
+        assertTrue(driver.getCurrentUrl().matches(".*/admin/media/[0-9]+\\?done=(uploaded|existing)"), driver.getCurrentUrl());
+        String id = driver.getCurrentUrl().replaceAll(".*/admin/media/([0-9]+).*", "$1");
+        String src = driver.findElement(By.cssSelector("dl.facts a code")).getText();
+
+        visit("/admin/pages/new");
+        fill("title", "Typed before choosing");
+        new Select(driver.findElement(By.name("libraryItem"))).selectByValue(id);
+        submit(driver.findElement(By.cssSelector("button[value=add-media]")), "library item added to the editor");
+        assertEquals("Typed before choosing", driver.findElement(By.id("title")).getAttribute("value"));
+        String media = driver.findElement(By.id("media")).getAttribute("value");
+        assertTrue(media.contains("src: " + src) && media.contains("alt: A person sitting, turned to the left"), media);
         assertEquals(List.of(), problems);
     }
 

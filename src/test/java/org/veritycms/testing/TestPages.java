@@ -138,6 +138,21 @@ public class TestPages {
         return new TestPage(TOPIC, slug);
     }
 
+    /** A new published page whose one media item is the given one, reviewed a month ago and due in six months. */
+    @Transactional
+    public TestPage publishWithMedia(MediaSource media) {
+        String slug = "media-" + RUN + "-" + SEQUENCE.incrementAndGet();
+        LocalDate today = LocalDate.now(clock);
+        catalogue.importNew(new Slug(slug), topic(TOPIC), new PageSource("Page with media " + slug, "A page for media tests.",
+                        "Some advice.\n\n## When to get help\n\nCall 111.\n", RiskTier.STANDARD, "tests", CommentPolicy.CLOSED,
+                        List.of(), List.of(), List.of(media)),
+                new PageCatalogue.ImportedReview(new ReviewDates(today.minusMonths(1), today.plusYears(1)),
+                        new Reviewer("Dr Test", "Physiotherapist"),
+                        Map.of(media.src(), new ReviewDates(today.minusMonths(1), today.plusMonths(6)))),
+                PageStatus.PUBLISHED, PageRevision.Authorship.of("tests", "Created by a test"));
+        return new TestPage(TOPIC, slug);
+    }
+
     @Transactional
     public void withdraw(TestPage page) {
         pages.findBySlug(page.slug()).orElseThrow().withdrawByEditor(WithdrawalReason.EDITORIAL, "Withdrawn by a test");
