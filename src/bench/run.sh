@@ -94,6 +94,9 @@ log "P4: restart with $PAGES pages"
 start_server "$BASE" server-p4
 BOOT_MS=$(wait_for_200 "$BASE_URL$PAGE_PATH" 180)
 log "P4: first 200 after $BOOT_MS ms"
+# the phases: WildFly's own start (deployment included) and Verity's part of the deployment
+BOOT_PHASES="WildFly started in $(sed -n 's/.*WFLYSRV0025: .* started in \([0-9]*\)ms.*/\1/p' "$OUT/server-p4.log" | head -1) ms; $(grep -o 'Verity ready in .*' "$OUT/server-p4.log" | head -1)"
+log "P4: $BOOT_PHASES"
 
 # ---- P1: page view against nginx serving the same bytes
 log "P1: page view"
@@ -360,7 +363,7 @@ fmt_ms() { awk -v m="$1" 'BEGIN { printf "%.2f s", m / 1000 }'; }
   p2_rows
   echo "| P3 review scan | $(fmt_ms "$SCAN_SMALL_MS") at $PAGES pages, $(fmt_ms "$SCAN_LARGE_MS") at $LARGE_PAGES pages (1% due) | time at $PAGES | $SCAN_RATIO | $LARGE_PAGES under 5 s, ratio < 2 | $P3_MET |"
   echo "| P3 review scan, the same pages due among more | $(fmt_ms "$SCAN_SPARSE_MS") at $LARGE_PAGES pages, due as at $PAGES pages | time at $PAGES | $SPARSE_RATIO | <= 2 s, ratio <= 1.5 | $P3_SPARSE_MET |"
-  echo "| P4 boot to first page, memory | ${BOOT_S} s to first 200 with $PAGES pages; RSS $RSS_MB MB after P1 | - | - | <= 10 s, <= 500 MB | $P4_MET |"
+  echo "| P4 boot to first page, memory | ${BOOT_S} s to first 200 with $PAGES pages ($BOOT_PHASES); RSS $RSS_MB MB after P1 | - | - | <= 10 s, <= 500 MB | $P4_MET |"
   echo "| P5 import of $IMPORT_PAGES Markdown pages | ${IMPORT_S} s from start to the completion line (importer $IMPORT_MS ms; $IMPORTED pages) | - | - | < 30 s | $P5_MET |"
   echo "$P6_ROW"
   echo

@@ -114,7 +114,7 @@ public class PageEditorView {
         LibraryItem chosen = item.get();
         boolean image = chosen.kind().onPage().get() == MediaKind.IMAGE;
         PageForm form = posted.withMedia(chosen.kind().onPage().get().name(), chosen.title(), chosen.url(),
-                image ? chosen.altText() : null, image ? null : library.transcriptOf(chosen));
+                image ? chosen.altText() : null, image ? null : library.transcriptOf(chosen), image && chosen.decorative());
         Map<String, Object> model = slug == null ? forNew(form, List.of())
                 : forPage(reads.detail(slug, frame.who()), form, List.of());
         model.put("done", "media-added");

@@ -66,6 +66,9 @@ public record PageForm(String slug, String topic, String title, String summary, 
             put(m, "src", v.src());
             put(m, "alt", v.alt());
             put(m, "transcript", v.transcript());
+            if (v.decorative()) {
+                m.put("decorative", true);
+            }
             items.add(m);
         }
         return new PageForm(page.slug(), page.topic(), page.title(), page.summary(), page.tier(), page.owner(),
@@ -83,13 +86,16 @@ public record PageForm(String slug, String topic, String title, String summary, 
      * The same form with one more entry at the end of its media list, appended to the text as typed
      * (nothing the editor wrote is reformatted or lost).
      */
-    public PageForm withMedia(String kind, String itemTitle, String src, String alt, String transcript) {
+    public PageForm withMedia(String kind, String itemTitle, String src, String alt, String transcript, boolean decorative) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "kind", kind);
         put(m, "title", itemTitle);
         put(m, "src", src);
         put(m, "alt", alt);
         put(m, "transcript", transcript);
+        if (decorative) {
+            m.put("decorative", true);
+        }
         String entry = yaml(List.of(m));
         String text = media.isBlank() ? entry : media.endsWith("\n") ? media + entry : media + "\n" + entry;
         return new PageForm(slug, topic, title, summary, tier, owner, comments, related, body, evidence, text, version,
@@ -117,7 +123,7 @@ public record PageForm(String slug, String topic, String title, String summary, 
         List<PageInput.Media> items = new ArrayList<>();
         for (Map<?, ?> m : list(media, "media", errors)) {
             items.add(new PageInput.Media(enumOf(MediaKind.class, text(m, "kind"), "media", errors), text(m, "title"),
-                    text(m, "src"), text(m, "alt"), text(m, "transcript")));
+                    text(m, "src"), text(m, "alt"), text(m, "transcript"), flag(m, "decorative", errors)));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Some fields could not be read.", errors);
@@ -180,6 +186,16 @@ public record PageForm(String slug, String topic, String title, String summary, 
             errors.add(new Problem.FieldError("evidence", "'" + key + "' must be a date like 2026-09-18"));
             return null;
         }
+    }
+
+    /** A yes/no entry: true, false or absent (false). */
+    private static Boolean flag(Map<?, ?> m, String key, List<Problem.FieldError> errors) {
+        Object value = m.get(key);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        errors.add(new Problem.FieldError("media", "'" + key + "' must be true or false"));
+        return null;
     }
 
     private static String text(Map<?, ?> m, String key) {

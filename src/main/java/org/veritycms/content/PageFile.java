@@ -78,8 +78,12 @@ public record PageFile(Slug slug, String topicSlug, PageSource source, ReviewDat
         } catch (IllegalArgumentException e) {
             throw new ContentError(line, "Media 'kind' must be VIDEO, IMAGE or AUDIO, not '" + kind + "'");
         }
+        Object decorative = m.get("decorative");
+        if (decorative != null && !(decorative instanceof Boolean)) {
+            throw new ContentError(line, "Media 'decorative' must be true or false, not '" + decorative + "'");
+        }
         return at(line, () -> new MediaSource(mediaKind, str(m, "title"), str(m, "src"), str(m, "alt"),
-                str(m, "transcript")));
+                str(m, "transcript"), Boolean.TRUE.equals(decorative)));
     }
 
     private static ReviewDates mediaDates(Map<?, ?> m, MediaSource source, int line) {

@@ -34,18 +34,18 @@ public final class EditorialViews {
 
     /** A live media item with its own review dates and the revision a media sign-off names. */
     public record MediaView(long id, int revision, String kind, String title, String src, String alt, String transcript,
-            LocalDate lastReviewed, LocalDate nextReviewDue, String reviewState) {
+            boolean decorative, LocalDate lastReviewed, LocalDate nextReviewDue, String reviewState) {
         static MediaView of(MediaItem m, ReviewPolicy policy, LocalDate today, Page page) {
             ReviewState state = policy.stateOf(m.reviewDates().nextReviewDue(), today, page.riskTier());
             return new MediaView(m.id(), m.revision(), m.kind().name(), m.title(), m.src(), m.altText(), m.transcript(),
-                    m.reviewDates().lastReviewedOn(), m.reviewDates().nextReviewDue(), state.name());
+                    m.decorative(), m.reviewDates().lastReviewedOn(), m.reviewDates().nextReviewDue(), state.name());
         }
     }
 
     /** A media item as the working revision has it. */
-    public record MediaContent(String kind, String title, String src, String alt, String transcript) {
+    public record MediaContent(String kind, String title, String src, String alt, String transcript, boolean decorative) {
         static MediaContent of(MediaSource m) {
-            return new MediaContent(m.kind().name(), m.title(), m.src(), m.altText(), m.transcript());
+            return new MediaContent(m.kind().name(), m.title(), m.src(), m.altText(), m.transcript(), m.decorative());
         }
     }
 

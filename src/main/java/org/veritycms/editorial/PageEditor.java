@@ -357,7 +357,7 @@ public class PageEditor {
             for (int i = 0; i < input.mediaOrEmpty().size(); i++) {
                 PageInput.Media m = input.mediaOrEmpty().get(i);
                 try {
-                    media.add(new MediaSource(m.kind(), m.title(), m.src(), m.alt(), m.transcript()));
+                    media.add(new MediaSource(m.kind(), m.title(), m.src(), m.alt(), m.transcript(), m.markedDecorative()));
                 } catch (IllegalArgumentException | NullPointerException e) {
                     throw invalid("media[" + i + "]", e.getMessage());
                 }

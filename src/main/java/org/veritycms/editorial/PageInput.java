@@ -49,7 +49,13 @@ public record PageInput(
     /** One media item; its review dates are its own and not edited here. */
     public record Media(@NotNull MediaKind kind, @NotBlank @PlainText @Size(max = 400) String title,
             @NotBlank @Pattern(regexp = WebAddress.PATTERN, message = WEB_ADDRESS) @Size(max = 2000) String src,
-            @PlainText @Size(max = 2000) String alt, @PlainText(multiline = true) @Size(max = 100_000) String transcript) {
+            @PlainText @Size(max = 2000) String alt, @PlainText(multiline = true) @Size(max = 100_000) String transcript,
+            Boolean decorative) {
+
+        /** An image that adds nothing a reader needs: no alt text, passed over by screen readers. */
+        public boolean markedDecorative() {
+            return Boolean.TRUE.equals(decorative);
+        }
     }
 
     public boolean declaredNonClinical() {

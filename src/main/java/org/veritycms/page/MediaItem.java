@@ -53,6 +53,9 @@ public class MediaItem {
 
     private String transcript;
 
+    @Column(nullable = false)
+    private boolean decorative;
+
     @Column(name = "content_revision", nullable = false)
     private int revision;
 
@@ -89,6 +92,7 @@ public class MediaItem {
         this.src = source.src();
         this.altText = source.altText();
         this.transcript = source.transcript();
+        this.decorative = source.decorative();
     }
 
     void moveTo(int newPosition) {
@@ -119,7 +123,7 @@ public class MediaItem {
     }
 
     public MediaSource toSource() {
-        return new MediaSource(kind, title, src, altText, transcript);
+        return new MediaSource(kind, title, src, altText, transcript, decorative);
     }
 
     /** SHA-256 of this item's content, as its sign-off pins it. */
@@ -135,6 +139,7 @@ public class MediaItem {
     public String src() { return src; }
     public String altText() { return altText; }
     public String transcript() { return transcript; }
+    public boolean decorative() { return decorative; }
     public int revision() { return revision; }
     public ReviewDates reviewDates() { return reviewDates; }
 }

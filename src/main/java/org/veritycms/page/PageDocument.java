@@ -103,7 +103,7 @@ public final class PageDocument {
         for (Object o : list(fm, "media")) {
             Map<?, ?> m = (Map<?, ?>) o;
             media.add(new MediaSource(MediaKind.valueOf(text(m, "kind").toUpperCase(Locale.ROOT)), text(m, "title"),
-                    text(m, "src"), text(m, "alt"), text(m, "transcript")));
+                    text(m, "src"), text(m, "alt"), text(m, "transcript"), Boolean.TRUE.equals(m.get("decorative"))));
         }
         return new PageSource(text(fm, "title"), text(fm, "summary"), document.substring(close + 1 + FENCE.length()),
                 RiskTier.valueOf(text(fm, "tier")), text(fm, "owner"), CommentPolicy.valueOf(text(fm, "comments")),
@@ -151,6 +151,9 @@ public final class PageDocument {
         putText(m, "src", item.src());
         putText(m, "alt", item.altText());
         putText(m, "transcript", item.transcript());
+        if (item.decorative()) {
+            m.put("decorative", true); // only when set: the documents and hashes of other items stay as they were
+        }
         return m;
     }
 

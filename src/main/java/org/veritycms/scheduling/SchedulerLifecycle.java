@@ -3,6 +3,7 @@ package org.veritycms.scheduling;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -95,9 +96,15 @@ public class SchedulerLifecycle {
         }
     }
 
+    /** The application is stopping: no task starts from now on, before the beans tasks use go away. */
+    void onStopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         Scheduler s = scheduler;
+        scheduler = null;
         if (s != null) {
             try {
                 s.shutdown(true);

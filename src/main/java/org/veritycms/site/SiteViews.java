@@ -118,7 +118,7 @@ public class SiteViews {
     }
 
     private MediaView media(MediaItem item) {
-        return new MediaView(item.kind().name(), item.title(), item.src(), item.altText(), item.transcript(),
+        return new MediaView(item.kind().name(), item.title(), item.src(), altOf(item.toSource()), item.transcript(),
                 dates.format(item.reviewDates().lastReviewedOn()), iso(item.reviewDates().lastReviewedOn()),
                 dates.format(item.reviewDates().nextReviewDue()), iso(item.reviewDates().nextReviewDue()),
                 review.of(item).name(), fromLibrary(item.src()));
@@ -127,8 +127,13 @@ public class SiteViews {
     private MediaView media(MediaSource source, ReviewDates approved, LocalDate fallbackDue, Page page) {
         LocalDate last = approved == null ? null : approved.lastReviewedOn();
         LocalDate due = approved == null ? fallbackDue : approved.nextReviewDue();
-        return new MediaView(source.kind().name(), source.title(), source.src(), source.altText(), source.transcript(),
+        return new MediaView(source.kind().name(), source.title(), source.src(), altOf(source), source.transcript(),
                 dates.format(last), iso(last), dates.format(due), iso(due), review.of(due, page).name(), fromLibrary(source.src()));
+    }
+
+    /** What an image's alt attribute says: nothing for a decorative one, so that screen readers pass over it. */
+    private static String altOf(MediaSource source) {
+        return source.decorative() ? "" : source.altText();
     }
 
     /** Renditions, pixel size and captions of a media file from the library; null for one hosted elsewhere. */

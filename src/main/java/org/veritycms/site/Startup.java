@@ -34,13 +34,22 @@ public class Startup {
         long started = System.nanoTime();
         bundled.locate(context);
         schema.migrate();
+        long migrated = System.nanoTime();
         try {
             importer.importIfNeeded();
         } catch (Exception e) {
             // a second node starting on the same empty database at the same moment: the other one imports
             LOG.warning(() -> "Seed content import did not complete on this node: " + e.getMessage());
         }
+        long imported = System.nanoTime();
         ready.fire(new ApplicationReady());
-        LOG.info(() -> "Verity ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        long done = System.nanoTime();
+        LOG.info(() -> "Verity ready in " + millis(started, done) + " ms: schema " + millis(started, migrated)
+                + " ms, content " + millis(migrated, imported) + " ms, scheduler, search index and listeners "
+                + millis(imported, done) + " ms");
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }

@@ -278,6 +278,30 @@ class MediaLibraryIT {
     }
 
     @Test
+    void aDecorativeLibraryImageGoesOnAPageWithoutAltTextAndScreenReadersPassOverIt() {
+        Staff author = Staff.signIn(accounts.create(Role.AUTHOR));
+        long id = uploaded(author.upload(Map.of("title", "Mat texture", "decorative", "true"), "d.png",
+                uniqueImage("png", 400, 300), null));
+        LibraryItem item = library.find(id).orElseThrow();
+
+        String slug = "decorative-" + Long.toHexString(RANDOM.nextLong() & 0xffffffL);
+        HttpResponse<String> added = author.post("/admin/pages/new", "slug", slug, "topic", "exercise", "title", "Decorative",
+                "summary", "A page with a decorative image.", "body", "Advice.\n\n## When to get help\n\nCall 111.", "media", "",
+                "libraryItem", Long.toString(id), "action", "add-media");
+        String media = Jsoup.parse(added.body()).selectFirst("#media").wholeText();
+        assertTrue(media.contains("decorative: true") && !media.contains("alt:"), media);
+
+        HttpResponse<String> saved = author.post("/admin/pages/new", "slug", slug, "topic", "exercise", "title", "Decorative",
+                "summary", "A page with a decorative image.", "body", "Advice.\n\n## When to get help\n\nCall 111.",
+                "tier", "STANDARD", "comments", "CLOSED", "media", media, "action", "save");
+        assertEquals(303, saved.statusCode(), () -> Jsoup.parse(saved.body()).select("[role=alert]").text());
+
+        TestPages.TestPage page = pages.publishWithMedia(new MediaSource(MediaKind.IMAGE, "Mat texture", item.url(), null, null, true));
+        var img = Jsoup.parse(Http.get(page.url()).body()).selectFirst("figure.media img");
+        assertTrue(img.hasAttr("alt") && img.attr("alt").isEmpty(), img.outerHtml());
+    }
+
+    @Test
     void aPageRendersALibraryImageWithSrcsetAndItsUseGuardsItFromDeletion() {
         Staff author = Staff.signIn(accounts.create(Role.AUTHOR));
         Staff editor = Staff.signIn(accounts.create(Role.EDITOR));
