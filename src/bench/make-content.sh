@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Writes a content folder of N generated pages in the content format (README "## Content"):
 #   make-content.sh <target-folder> <pages>
-# topics.yaml is the bundled one; each page has its own front matter and the body of a seed page.
+# topics.yaml is the bundled one; each page has its own front matter and the body of a seed page,
+# after an opening paragraph of its own (real pages differ, and an import may not render one body
+# once for all of them).
 set -euo pipefail
 out=$1
 count=$2
@@ -25,7 +27,7 @@ BEGIN {
     printf "reviewedBy:\n  name: Anjali Mehta\n  profession: Physiotherapist\ncomments: POSTMODERATED\n" > file
     printf "evidence:\n  - title: Low back pain and sciatica in over 16s\n    url: https://www.nice.org.uk/guidance/ng59\n" > file
     printf "    publisher: National Institute for Health and Care Excellence\n    accessed: 2026-01-01\n---\n" > file
-    printf "%s\n", body > file
+    printf "This is generated page %d of %d, for the import benchmark.\n\n%s\n", i, count, body > file
     close(file)
   }
 }'

@@ -15,7 +15,7 @@
 #   BENCH_ONLY_P2=1     P2 only (one page and 1,000 pages) and its pgbench reference
 #   BENCH_ONLY_P3=1     load the pages and run the P3 scans only
 #   BENCH_ONLY_P5=1     run the P5 import only
-#   BENCH_JFR=1         record P1, P2 and the large P3 scan with JFR and print their hot frames
+#   BENCH_JFR=1         record P1, P2, the large P3 scan and P5 with JFR and print their hot frames
 #   BENCH_DB            PostgreSQL database, dropped and created fresh                     verity_bench
 #   BENCH_PGHOST/PORT/USER  the PostgreSQL server                                  127.0.0.1/5432/postgres
 #   BENCH_DURATION      length of each wrk and pgbench run                                 20s
@@ -37,7 +37,10 @@ p5_import() {
   prepare_base "$OUT/base-import"
   log "P5: start on an empty database with VERITY_CONTENT_DIR"
   start_server "$OUT/base-import" server-import VERITY_CONTENT_DIR="$OUT/import-content"
+  wait_for_log "$OUT/server-import.log" "Content import: " 300 >/dev/null # the first progress line: the import runs
+  profile_start p5
   IMPORT_WALL_MS=$(wait_for_log "$OUT/server-import.log" "Content import from" 900)
+  profile_stop p5
   IMPORT_MS=$(sed -n 's/.*Content import from .* in \([0-9]*\) ms.*/\1/p' "$OUT/server-import.log" | head -1)
   IMPORT_REPORT=$(sed -n 's/.*Content import from [^:]*: \(.*\) in [0-9]* ms.*/\1/p' "$OUT/server-import.log" | head -1)
   log "P5: import logged after $IMPORT_WALL_MS ms from start (importer: $IMPORT_MS ms; $IMPORT_REPORT)"

@@ -1,7 +1,7 @@
 package org.veritycms.content;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -43,8 +45,12 @@ public class ContentImporter {
     @Inject
     MarkdownRenderer markdown;
 
+    /**
+     * Threads for rendering bodies ahead. Not the managed executor: its tasks wait while the server is
+     * suspended, and it is suspended while it boots, which is when the content folder is imported.
+     */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     public ContentImporter(PageFileImport fileImport, PageRepository pages, ContentFolder folder, ImportRuns runs) {
@@ -76,15 +82,13 @@ public class ContentImporter {
         ImportReport report = new ImportReport();
         Map<String, RiskTier> tiers = importTopics(root, report);
         List<Path> files = pageFiles(root.resolve("pages"), report);
-        int done = 0;
-        for (int from = 0; from < files.size(); from += BATCH) {
-            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            importBatch(root, batch, tiers, report);
-            int before = done;
-            done += batch.size();
-            if (done / PROGRESS_EVERY > before / PROGRESS_EVERY || done == files.size()) {
-                int count = done;
-                LOG.info(() -> "Content import: " + count + " of " + files.size() + " page files");
+        ExecutorService renderers = threads == null ? null
+                : Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        try {
+            importPages(root, files, tiers, report, renderers);
+        } finally {
+            if (renderers != null) {
+                renderers.shutdownNow();
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -94,6 +98,27 @@ public class ContentImporter {
             imported.fire(new ContentImported(root, report.created(), report.updated()));
         }
         return report;
+    }
+
+    private void importPages(Path root, List<Path> files, Map<String, RiskTier> tiers, ImportReport report,
+            ExecutorService renderers) {
+        int done = 0;
+        // a pipeline: the next batch is read and its bodies rendered on other threads while this one is written
+        Prepared next = files.isEmpty() ? null : prepare(root, files.subList(0, Math.min(files.size(), BATCH)), tiers, report,
+                renderers);
+        for (int from = 0; from < files.size(); from += BATCH) {
+            Prepared batch = next;
+            int after = from + BATCH;
+            next = after < files.size() ? prepare(root, files.subList(after, Math.min(files.size(), after + BATCH)), tiers, report,
+                    renderers) : null;
+            apply(batch, report);
+            int before = done;
+            done += batch.size();
+            if (done / PROGRESS_EVERY > before / PROGRESS_EVERY || done == files.size()) {
+                int count = done;
+                LOG.info(() -> "Content import: " + count + " of " + files.size() + " page files");
+            }
+        }
     }
 
     private Map<String, RiskTier> importTopics(Path root, ImportReport report) {
@@ -132,11 +157,13 @@ public class ContentImporter {
         }
     }
 
-    /**
-     * Reads a batch of files and applies the readable ones in one transaction; if that fails, the
-     * batch is applied file by file, so one bad file is reported by name and stops nothing else.
-     */
-    private void importBatch(Path root, List<Path> batch, Map<String, RiskTier> tiers, ImportReport report) {
+    /** A batch of files read, with their bodies being rendered on the server's managed threads. */
+    private record Prepared(int size, List<PageFile> parsed, List<String> names, List<Future<?>> rendering) {
+    }
+
+    /** Reads a batch of files; an unreadable one is reported by name and left out. */
+    private Prepared prepare(Path root, List<Path> batch, Map<String, RiskTier> tiers, ImportReport report,
+            ExecutorService renderers) {
         List<PageFile> parsed = new java.util.ArrayList<>();
         List<String> names = new java.util.ArrayList<>();
         for (Path file : batch) {
@@ -150,39 +177,46 @@ public class ContentImporter {
                 report.problem(name, 1, "Cannot read the file: " + e.getMessage());
             }
         }
-        if (parsed.isEmpty()) {
+        return new Prepared(batch.size(), parsed, names, renderAhead(parsed, renderers));
+    }
+
+    /**
+     * Applies a batch's readable files in one transaction; if that fails, file by file, so one bad
+     * file is reported by name and stops nothing else.
+     */
+    private void apply(Prepared batch, ImportReport report) {
+        if (batch.parsed().isEmpty()) {
             return;
         }
-        List<Future<?>> rendering = renderAhead(parsed);
         try {
-            List<PageFileImport.Applied> results = fileImport.applyAll(parsed);
+            List<PageFileImport.Applied> results = fileImport.applyAll(batch.parsed());
             for (int i = 0; i < results.size(); i++) {
                 report.count(results.get(i).outcome());
                 if (results.get(i).problem() != null) {
-                    report.problem(names.get(i), 1, results.get(i).problem());
+                    report.problem(batch.names().get(i), 1, results.get(i).problem());
                 }
             }
         } catch (Exception batchFailed) {
-            for (int i = 0; i < parsed.size(); i++) {
-                applyOne(names.get(i), parsed.get(i), report);
+            for (int i = 0; i < batch.parsed().size(); i++) {
+                applyOne(batch.names().get(i), batch.parsed().get(i), report);
             }
         } finally {
-            rendering.forEach(task -> task.cancel(false));
+            batch.rendering().forEach(task -> task.cancel(false));
         }
     }
 
     /**
-     * Renders the batch's bodies on the server's managed threads while this one writes the pages:
-     * a page whose body is ready takes it, one whose body is not renders it itself.
+     * Renders a batch's bodies on the server's managed threads while this one writes the batch before
+     * it: a page whose body is ready (or being rendered) takes it, one whose body is not renders it itself.
      */
-    private List<Future<?>> renderAhead(List<PageFile> files) {
-        if (executor == null) {
+    private List<Future<?>> renderAhead(List<PageFile> files, ExecutorService renderers) {
+        if (renderers == null) {
             return List.of();
         }
         List<Future<?>> tasks = new java.util.ArrayList<>(files.size());
         for (PageFile file : files) {
             String body = file.source().bodyMarkdown();
-            tasks.add(executor.submit(() -> markdown.renderAhead(body)));
+            tasks.add(renderers.submit(markdown.aheadOf(body)));
         }
         return tasks;
     }

@@ -53,7 +53,7 @@ public class PageFileImport {
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = MissingHelpSection.class)
     public Outcome apply(PageFile file) {
         pages.leaveOutOfSearchIndex();
-        return applyIn(file);
+        return applyIn(file, topicOf(file), pages.findBySlug(file.slug().value()));
     }
 
     /** What happened to one file of a batch: its outcome, and the problem to report, if any. */
@@ -69,9 +69,21 @@ public class PageFileImport {
     public java.util.List<Applied> applyAll(java.util.List<PageFile> files) {
         java.util.List<Applied> results = new java.util.ArrayList<>();
         pages.leaveOutOfSearchIndex();
+        // one query for the batch's pages that exist already, and each topic read once: a file whose page
+        // is new needs no lookup of its own (a page another node writes meanwhile fails the batch's commit,
+        // and the caller then applies the files one by one)
+        java.util.Set<String> existing = pages.existingSlugs(files.stream().map(f -> f.slug().value()).toList());
+        java.util.Map<String, Topic> topicsRead = new java.util.HashMap<>();
         for (PageFile file : files) {
             try {
-                results.add(new Applied(applyIn(file), null));
+                Topic topic = topicsRead.get(file.topicSlug());
+                if (topic == null) {
+                    topic = topicOf(file);
+                    topicsRead.put(file.topicSlug(), topic);
+                }
+                Optional<Page> page = existing.contains(file.slug().value()) ? pages.findBySlug(file.slug().value())
+                        : Optional.empty();
+                results.add(new Applied(applyIn(file, topic, page), null));
             } catch (MissingHelpSection e) {
                 results.add(new Applied(Outcome.CREATED, e.getMessage()));
             }
@@ -80,10 +92,13 @@ public class PageFileImport {
         return results;
     }
 
-    private Outcome applyIn(PageFile file) {
-        Topic topic = topics.findBySlug(file.topicSlug())
+    private Topic topicOf(PageFile file) {
+        return topics.findBySlug(file.topicSlug())
                 .orElseThrow(() -> new ContentError(1, "Unknown topic '" + file.topicSlug() + "' (not in topics.yaml)"));
-        Optional<Page> existing = pages.findBySlug(file.slug().value());
+    }
+
+    /** {@code topic} may be one read earlier in the transaction; the page, if the slug has one. */
+    private Outcome applyIn(PageFile file, Topic topic, Optional<Page> existing) {
         PageStatus target = file.status() == null ? PageStatus.PUBLISHED : file.status();
         boolean helpMissing = target != PageStatus.DRAFT && target != PageStatus.ARCHIVED
                 && !file.source().hasWhenToGetHelpSection();

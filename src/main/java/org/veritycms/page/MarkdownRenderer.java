@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -38,13 +39,23 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
             .sanitizeUrls(true).build();
 
-    /** Bodies rendered ahead of their use ({@link #renderAhead}), by their Markdown, each taken once; a few megabytes at most. */
-    private final Cache<String, String> renderedAhead = Caffeine.newBuilder()
-            .maximumWeight(4_000_000).weigher((String markdown, String html) -> markdown.length() + html.length()).build();
+    /**
+     * Bodies rendered, or being rendered, ahead of their use ({@link #renderAhead}), by their Markdown,
+     * each taken once; a few megabytes at most.
+     */
+    private final Cache<String, CompletableFuture<String>> renderedAhead = Caffeine.newBuilder()
+            .maximumWeight(4_000_000).weigher((String markdown, CompletableFuture<String> html) -> 3 * markdown.length()).build();
 
     public String toHtml(String markdown) {
-        String ahead = renderedAhead.asMap().remove(markdown);
-        return ahead != null ? ahead : render(markdown);
+        CompletableFuture<String> ahead = renderedAhead.asMap().remove(markdown);
+        if (ahead != null) {
+            try {
+                return ahead.join(); // another thread has it, or is about to: waiting costs less than rendering twice
+            } catch (RuntimeException failed) {
+                // rendered below, where the failure reaches the caller
+            }
+        }
+        return render(markdown);
     }
 
     /**
@@ -52,8 +63,24 @@ public class MarkdownRenderer {
      * import renders a batch's bodies on other threads while it writes the pages one by one. The
      * parser, renderer and sanitizer are all safe to share between threads.
      */
+    /**
+     * {@link #renderAhead} as a task for a thread of the caller's own, which may have no CDI context:
+     * made through the bean, the task holds the renderer itself, not the bean's proxy.
+     */
+    public Runnable aheadOf(String markdown) {
+        return () -> renderAhead(markdown);
+    }
+
     public void renderAhead(String markdown) {
-        renderedAhead.put(markdown, render(markdown));
+        CompletableFuture<String> html = new CompletableFuture<>();
+        if (renderedAhead.asMap().putIfAbsent(markdown, html) != null) {
+            return;
+        }
+        try {
+            html.complete(render(markdown));
+        } catch (RuntimeException e) {
+            html.completeExceptionally(e);
+        }
     }
 
     private String render(String markdown) {

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.veritycms.shared.ContentHash;
 
 /**
  * A guidance page, the aggregate that owns its life-cycle. Its columns hold the <em>live</em>
@@ -59,6 +60,13 @@ public class Page {
 
     @Column(nullable = false, unique = true, updatable = false)
     private String slug;
+
+    /** The content last applied and its canonical document, kept for the revision that records it; not stored. */
+    private record Written(PageSource source, String document) {
+    }
+
+    @jakarta.persistence.Transient
+    private transient Written written;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "topic_id")
@@ -188,7 +196,10 @@ public class Page {
         }
         latestRevision = 1;
         workingRevision = 1;
-        return new PageRevision(this, 1, null, toSource(), by, createdAt);
+        PageSource content = toSource();
+        // the canonical document the page's hash was made from, when it is of this very content
+        String document = written != null && written.source().equals(content) ? written.document() : PageDocument.canonical(content);
+        return new PageRevision(this, 1, null, content, document, by, createdAt);
     }
 
     // ------------------------------------------------------------------------------ editing
@@ -569,7 +580,9 @@ public class Page {
             this.relatedSlugs.addAll(source.relatedSlugs());
         }
         replaceMedia(source.media(), datesFor, reviewAll);
-        this.contentHash = PageDocument.hash(source);
+        String document = PageDocument.canonical(source);
+        this.contentHash = ContentHash.of(document);
+        this.written = new Written(source, document);
         this.updatedAt = now;
     }
 

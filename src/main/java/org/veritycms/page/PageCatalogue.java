@@ -33,11 +33,15 @@ public class PageCatalogue {
     /** Creates a draft and its first revision; its review dates wait for its first approval. */
     @Transactional
     public Page create(Slug slug, Topic topic, PageSource source, PageRevision.Authorship by) {
-        Instant now = clock.instant();
-        Page page = new Page(slug, topic, source, markdown.toHtml(source.bodyMarkdown()), LocalDate.now(clock), now);
+        return draft(slug, topic, source, by).page();
+    }
+
+    private PageRevision draft(Slug slug, Topic topic, PageSource source, PageRevision.Authorship by) {
+        Page page = new Page(slug, topic, source, markdown.toHtml(source.bodyMarkdown()), LocalDate.now(clock), clock.instant());
         pages.add(page);
-        pages.addRevision(page.firstRevision(by));
-        return page;
+        PageRevision first = page.firstRevision(by);
+        pages.addRevision(first);
+        return first;
     }
 
     /** A page that is not saved anywhere, to preview content for a page not created yet. */
@@ -91,8 +95,10 @@ public class PageCatalogue {
     @Transactional
     public Page importNew(Slug slug, Topic topic, PageSource source, ImportedReview review, PageStatus target,
             PageRevision.Authorship by) {
-        Page page = create(slug, topic, source, by);
-        recordImported(page, review);
+        PageRevision first = draft(slug, topic, source, by);
+        Page page = first.page();
+        // the revision in hand: no query to look it up again
+        recordImported(page, review, first);
         page.importTo(target, workingCopy(page), clock.instant());
         return page;
     }
@@ -107,17 +113,23 @@ public class PageCatalogue {
         if (!source.withoutRelatedTo(page.slug()).equals(page.toSource())) {
             page.importContent(source, markdown.toHtml(source.bodyMarkdown()), by, clock.instant(), pages::addRevision);
         }
-        recordImported(page, review);
+        recordImported(page, review, null);
         if (page.status() == PageStatus.DRAFT && target == PageStatus.PUBLISHED) {
             page.importTo(target, workingCopy(page), clock.instant());
         }
     }
 
-    private void recordImported(Page page, ImportedReview review) {
+    /** {@code working} is the page's working revision, or null to look it up. */
+    private void recordImported(Page page, ImportedReview review, PageRevision working) {
         ReviewRecord record = null;
         if (review.dates().lastReviewedOn() != null && review.reviewer() != null && review.reviewer().name() != null
                 && !review.dates().equals(page.reviewDates())) {
-            PageRevision revision = revisionOf(page, page.workingRevision());
+            PageRevision revision = working;
+            if (revision == null) {
+                revision = revisionOf(page, page.workingRevision());
+            } else {
+                pages.flush(); // the record's page must be written first: ordered inserts do not see that it refers to it
+            }
             record = new ReviewRecord(ReviewRecord.Subject.page(page, revision), ReviewKind.FULL,
                     new ReviewRecord.Signature(ReviewRecord.IMPORTED, review.reviewer().name(),
                             review.reviewer().profession(), null),

@@ -158,6 +158,15 @@ public class PageRepository {
      * as always), and lets go of every entity the persistence context holds, so that each later
      * query does not check all of them for changes before it runs.
      */
+    /** Which of these slugs have a page. */
+    public java.util.Set<String> existingSlugs(java.util.Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select p.slug from Page p where p.slug in :slugs", String.class)
+                .setParameter("slugs", slugs).getResultList());
+    }
+
     public void writeAndLetGo() {
         em.flush();
         Search.session(em).indexingPlan().process();

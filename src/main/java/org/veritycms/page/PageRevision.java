@@ -88,6 +88,11 @@ public class PageRevision {
     }
 
     PageRevision(Page page, int number, Integer parent, PageSource source, Authorship by, Instant createdAt) {
+        this(page, number, parent, source, PageDocument.canonical(source), by, createdAt);
+    }
+
+    /** {@code document} is the canonical document of {@code source}, already written by the caller. */
+    PageRevision(Page page, int number, Integer parent, PageSource source, String document, Authorship by, Instant createdAt) {
         if (number < 1) {
             throw new IllegalArgumentException("Revision numbers start at 1");
         }
@@ -101,7 +106,7 @@ public class PageRevision {
         this.title = source.title();
         this.summary = source.summary();
         this.bodyMarkdown = source.bodyMarkdown();
-        this.document = PageDocument.canonical(source);
+        this.document = document;
         this.contentHash = ContentHash.of(document);
     }
 

@@ -1,7 +1,6 @@
 package org.veritycms.page;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,7 +12,7 @@ public record PageSource(String title, String summary, String bodyMarkdown, Risk
         CommentPolicy commentPolicy, List<String> relatedSlugs, List<Evidence> evidence, List<MediaSource> media) {
 
     private static final Pattern WHEN_TO_GET_HELP =
-            Pattern.compile("(?m)^#{2,3}\\s+when to get help\\s*#*\\s*$");
+            Pattern.compile("(?mi)^#{2,3}[ \\t]+when to get help[ \\t]*#*[ \\t]*$");
     public static final int MAX_TITLE = 200;
     public static final int MAX_SUMMARY = 400;
 
@@ -40,7 +39,7 @@ public record PageSource(String title, String summary, String bodyMarkdown, Risk
 
     /** Every published page must tell readers when to get help. */
     public boolean hasWhenToGetHelpSection() {
-        return WHEN_TO_GET_HELP.matcher(bodyMarkdown.toLowerCase(Locale.ROOT)).find();
+        return WHEN_TO_GET_HELP.matcher(bodyMarkdown).find();
     }
 
     private static void require(String value, String field, int max) {

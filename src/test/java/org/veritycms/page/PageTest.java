@@ -356,6 +356,9 @@ class PageTest {
     void helpSectionIsFoundWhateverItsCase() {
         assertTrue(source("x\n\n## When To Get Help\n", List.of()).hasWhenToGetHelpSection());
         assertFalse(source("x\n\nWhen to get help is below\n", List.of()).hasWhenToGetHelpSection());
+        assertTrue(source("x\r\n\r\n### when to get help ##\r\n\r\nCall 111.\r\n", List.of()).hasWhenToGetHelpSection());
+        assertFalse(source("x\n\n##\nwhen to get help\n", List.of()).hasWhenToGetHelpSection(), "a heading is one line");
+        assertFalse(source("x\n\n# When to get help\n", List.of()).hasWhenToGetHelpSection(), "a section, not the title");
     }
 
     @Test

@@ -283,6 +283,11 @@ class BrowserIT {
         submit(driver.findElement(By.cssSelector("form[action$='/diff'] button[type=submit]")), "diff");
         visit("/admin/audit");
         visit("/admin/operations");
+        visit("/admin/pages/" + slug + "/feedback");
+        visit("/admin/topics");
+        visit("/admin/topics/exercise");
+        assertFalse(driver.findElements(By.cssSelector("form[action='/admin/topics/exercise'] input[name=csrf]")).isEmpty(),
+                "a topic is edited in its own form");
 
         RemoteFixtures.PageRef page = RemoteFixtures.page(false);
         driver.manage().deleteAllCookies();
