@@ -11,8 +11,9 @@ HTTP_PORT=$((8080 + OFFSET))
 MGMT_PORT=$((9990 + OFFSET))
 NGINX_PORT=${BENCH_NGINX_PORT:-8581}
 VARNISH_PORT=${BENCH_VARNISH_PORT:-8681}
-# as README "Behind Varnish or a CDN" advises: no shared-memory log record per header of a hit
-VARNISH_VSL_MASK=-ReqHeader,-ReqUnset,-RespHeader,-RespUnset,-ObjHeader,-Timestamp
+# as README "Behind Varnish or a CDN" advises: no shared-memory log records of a hit's headers,
+# timestamps or VCL steps (Begin, End, Link, the URL and the status stay, so varnishlog still groups)
+VARNISH_VSL_MASK=${BENCH_VSL_MASK:--ReqHeader,-ReqUnset,-RespHeader,-RespUnset,-ObjHeader,-Timestamp,-VCL_call,-VCL_return,-ReqAcct,-Hit,-VCL_use,-ReqProtocol,-RespProtocol,-RespReason}
 DB=${BENCH_DB:-verity_bench}
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
@@ -169,7 +170,7 @@ start_varnish() {
   local jail=()
   [ "$(id -u)" -eq 0 ] || jail=(-j none)
   /usr/sbin/varnishd -F -n "$OUT/varnish/state" -a "127.0.0.1:$VARNISH_PORT" -f "$OUT/varnish/verity.vcl" \
-    -s malloc,256m -p vsl_mask="$VARNISH_VSL_MASK" "${jail[@]}" >"$OUT/varnish/varnishd.log" 2>&1 &
+    -s malloc,256m -p vsl_mask="$VARNISH_VSL_MASK" ${BENCH_VARNISH_PARAMS:-} "${jail[@]}" >"$OUT/varnish/varnishd.log" 2>&1 &
   VARNISH_PID=$!
   for _ in $(seq 1 100); do
     answers_200 "http://127.0.0.1:$VARNISH_PORT$PAGE_PATH" && return 0

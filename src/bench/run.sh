@@ -10,6 +10,8 @@
 #   BENCH_PORT_OFFSET   WildFly port offset (HTTP 8080+offset, management 9990+offset)   500
 #   BENCH_NGINX_PORT    port of the reference nginx                                        8581
 #   BENCH_VARNISH_PORT  port of Varnish (the shipped VCL) in front of the server             8681
+#   BENCH_VSL_MASK      Varnish's vsl_mask (README "Running Varnish")                  the README's
+#   BENCH_VARNISH_PARAMS  more varnishd arguments, e.g. "-p thread_pools=1"                   none
 #   BENCH_ONLY_P1=1     stop after the P1 rows (page views direct and through Varnish)
 #   BENCH_ONLY_P1P2=1   the P1 rows, then P2 and its pgbench reference
 #   BENCH_ONLY_P2=1     P2 only (one page and 1,000 pages) and its pgbench reference

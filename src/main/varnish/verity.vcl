@@ -8,7 +8,7 @@
 # page's max age at that instant, and no grace is given unless Verity asks for it.
 #
 # Run: varnishd -a :80 -f /etc/varnish/verity.vcl -s malloc,1g \
-#        -p vsl_mask=-ReqHeader,-ReqUnset,-RespHeader,-RespUnset,-ObjHeader,-Timestamp
+#        -p vsl_mask=-ReqHeader,-ReqUnset,-RespHeader,-RespUnset,-ObjHeader,-Timestamp,-VCL_call,-VCL_return,-ReqAcct,-Hit,-VCL_use,-ReqProtocol,-RespProtocol,-RespReason
 # Point the backend below at the Verity node (or nodes, with a director), and list the
 # addresses Verity's nodes purge from in the "purgers" ACL.
 
