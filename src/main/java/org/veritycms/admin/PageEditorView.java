@@ -103,6 +103,24 @@ public class PageEditorView {
      * title and address, and its alt text (images) or transcript (video and audio, the words of its
      * captions when it has no transcript). {@code slug} is null for a new page.
      */
+    /** A library item in the chooser, with the media list entry a script may add without asking the server (or null). */
+    public record LibraryChoice(String value, String label, String entry) {
+    }
+
+    /** Entries the page can carry for the script: none for long transcripts, or one to be read from a captions file. */
+    private static final int SCRIPT_ENTRY_MAX = 4_000;
+
+    private static String entryOf(LibraryItem item) {
+        MediaKind kind = item.kind().onPage().orElse(null);
+        if (kind == null || (kind != MediaKind.IMAGE && item.transcript() == null)) {
+            return null;
+        }
+        boolean image = kind == MediaKind.IMAGE;
+        String entry = PageForm.mediaEntry(kind.name(), item.title(), item.url(), image ? item.altText() : null,
+                image ? null : item.transcript(), image && item.decorative());
+        return entry.length() > SCRIPT_ENTRY_MAX ? null : entry;
+    }
+
     public Response withLibraryItem(String slug, PageForm posted, Long itemId) {
         Optional<LibraryItem> item = itemId == null ? Optional.empty() : library.find(itemId)
                 .filter(i -> i.kind().onPage().isPresent());
@@ -187,8 +205,8 @@ public class PageEditorView {
         model.put("tiers", List.of(RiskTier.values()).stream().map(t -> new Choice(t.name(), label(t.name()))).toList());
         model.put("policies", List.of(CommentPolicy.values()).stream().map(c -> new Choice(c.name(), label(c.name()))).toList());
         model.put("mediaKinds", List.of(MediaKind.values()).stream().map(Enum::name).toList());
-        model.put("library", library.forPages().stream().map(i -> new Choice(Long.toString(i.id()),
-                i.title() + " (" + label(i.kind().name()) + ")")).toList());
+        model.put("library", library.forPages().stream().map(i -> new LibraryChoice(Long.toString(i.id()),
+                i.title() + " (" + label(i.kind().name()) + ")", entryOf(i))).toList());
         model.put("reasons", List.of(WithdrawalReason.EDITORIAL, WithdrawalReason.SAFETY).stream()
                 .map(r -> new Choice(r.name(), label(r.name()))).toList());
         model.put("done", "");

@@ -87,6 +87,14 @@ public record PageForm(String slug, String topic, String title, String summary, 
      * (nothing the editor wrote is reformatted or lost).
      */
     public PageForm withMedia(String kind, String itemTitle, String src, String alt, String transcript, boolean decorative) {
+        String entry = mediaEntry(kind, itemTitle, src, alt, transcript, decorative);
+        String text = media.isBlank() ? entry : media.endsWith("\n") ? media + entry : media + "\n" + entry;
+        return new PageForm(slug, topic, title, summary, tier, owner, comments, related, body, evidence, text, version,
+                changeNote, nonClinical);
+    }
+
+    /** One entry of the media list as the form writes it: the chooser adds this text, on the server or in the browser. */
+    static String mediaEntry(String kind, String itemTitle, String src, String alt, String transcript, boolean decorative) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "kind", kind);
         put(m, "title", itemTitle);
@@ -96,10 +104,7 @@ public record PageForm(String slug, String topic, String title, String summary, 
         if (decorative) {
             m.put("decorative", true);
         }
-        String entry = yaml(List.of(m));
-        String text = media.isBlank() ? entry : media.endsWith("\n") ? media + entry : media + "\n" + entry;
-        return new PageForm(slug, topic, title, summary, tier, owner, comments, related, body, evidence, text, version,
-                changeNote, nonClinical);
+        return yaml(List.of(m));
     }
 
     /** What the editor asked for, or a 400 naming each field that could not be read. */
