@@ -40,7 +40,7 @@ public class MarkdownRenderer {
             .sanitizeUrls(true).build();
 
     /**
-     * Bodies rendered, or being rendered, ahead of their use ({@link #renderAhead}), by their Markdown,
+     * Bodies rendered, or being rendered, ahead of their use ({@link #aheadOf}), by their Markdown,
      * each taken once; a few megabytes at most.
      */
     private final Cache<String, CompletableFuture<String>> renderedAhead = Caffeine.newBuilder()
@@ -59,19 +59,16 @@ public class MarkdownRenderer {
     }
 
     /**
-     * Renders a body now, on the calling thread, for a {@link #toHtml} call to come: a content
-     * import renders a batch's bodies on other threads while it writes the pages one by one. The
-     * parser, renderer and sanitizer are all safe to share between threads.
-     */
-    /**
-     * {@link #renderAhead} as a task for a thread of the caller's own, which may have no CDI context:
-     * made through the bean, the task holds the renderer itself, not the bean's proxy.
+     * A task that renders a body for a {@link #toHtml} call to come: a content import renders a
+     * batch's bodies on other threads while it writes the pages one by one. The parser, renderer
+     * and sanitizer are all safe to share between threads. The task may run on a thread with no CDI
+     * context: made through the bean, it holds the renderer itself, not the bean's proxy.
      */
     public Runnable aheadOf(String markdown) {
         return () -> renderAhead(markdown);
     }
 
-    public void renderAhead(String markdown) {
+    private void renderAhead(String markdown) {
         CompletableFuture<String> html = new CompletableFuture<>();
         if (renderedAhead.asMap().putIfAbsent(markdown, html) != null) {
             return;

@@ -61,7 +61,10 @@ public class Page {
     @Column(nullable = false, unique = true, updatable = false)
     private String slug;
 
-    /** The content last applied and its canonical document, kept for the revision that records it; not stored. */
+    /**
+     * The content whose canonical document was written last, and that document: a save writes it
+     * once for the revision and the page's hash alike. Not stored.
+     */
     private record Written(PageSource source, String document) {
     }
 
@@ -197,9 +200,7 @@ public class Page {
         latestRevision = 1;
         workingRevision = 1;
         PageSource content = toSource();
-        // the canonical document the page's hash was made from, when it is of this very content
-        String document = written != null && written.source().equals(content) ? written.document() : PageDocument.canonical(content);
-        return new PageRevision(this, 1, null, content, document, by, createdAt);
+        return new PageRevision(this, 1, null, content, documentOf(content), by, createdAt);
     }
 
     // ------------------------------------------------------------------------------ editing
@@ -213,7 +214,7 @@ public class Page {
         requireEditable();
         PageSource content = source.withoutRelatedTo(slug);
         int number = ++latestRevision;
-        PageRevision revision = new PageRevision(this, number, workingRevision, content, by, now);
+        PageRevision revision = new PageRevision(this, number, workingRevision, content, documentOf(content), by, now);
         if (hasLiveContent()) {
             change = Lifecycle.ChangeMove.SAVE.from(change);
         } else {
@@ -478,7 +479,7 @@ public class Page {
             java.util.function.Consumer<PageRevision> keep) {
         PageSource content = source.withoutRelatedTo(slug);
         int number = ++latestRevision;
-        keep.accept(new PageRevision(this, number, workingRevision, content, by, now));
+        keep.accept(new PageRevision(this, number, workingRevision, content, documentOf(content), by, now));
         applyContent(content, html, now, item -> item == null ? new ReviewDates(null, LocalDate.ofInstant(now,
                 java.time.ZoneOffset.UTC)) : item.reviewDates(), false);
         if (hasLiveContent()) {
@@ -562,6 +563,16 @@ public class Page {
      * gives (called with null for a new item), and with {@code reviewAll} (an approval covers them)
      * so do items never reviewed.
      */
+    /** The canonical document of this content, written once however many times a save asks for it. */
+    private String documentOf(PageSource content) {
+        Written last = written;
+        if (last == null || !last.source().equals(content)) {
+            last = new Written(content, PageDocument.canonical(content));
+            written = last;
+        }
+        return last.document();
+    }
+
     private void applyContent(PageSource source, String html, Instant now,
             java.util.function.Function<MediaItem, ReviewDates> datesFor, boolean reviewAll) {
         this.title = source.title();
@@ -580,9 +591,7 @@ public class Page {
             this.relatedSlugs.addAll(source.relatedSlugs());
         }
         replaceMedia(source.media(), datesFor, reviewAll);
-        String document = PageDocument.canonical(source);
-        this.contentHash = ContentHash.of(document);
-        this.written = new Written(source, document);
+        this.contentHash = ContentHash.of(documentOf(source));
         this.updatedAt = now;
     }
 

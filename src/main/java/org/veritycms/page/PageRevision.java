@@ -87,11 +87,7 @@ public class PageRevision {
         }
     }
 
-    PageRevision(Page page, int number, Integer parent, PageSource source, Authorship by, Instant createdAt) {
-        this(page, number, parent, source, PageDocument.canonical(source), by, createdAt);
-    }
-
-    /** {@code document} is the canonical document of {@code source}, already written by the caller. */
+    /** {@code document} is the canonical document of {@code source} ({@code PageDocument.canonical}), written by the page. */
     PageRevision(Page page, int number, Integer parent, PageSource source, String document, Authorship by, Instant createdAt) {
         if (number < 1) {
             throw new IllegalArgumentException("Revision numbers start at 1");

@@ -46,7 +46,7 @@ public class LibraryFiles {
             resp.setHeader("Cache-Control", "public, max-age=31536000, immutable");
             resp.setHeader("ETag", etag);
             resp.setHeader("X-Content-Type-Options", "nosniff");
-            resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+            resp.setHeader("Content-Security-Policy", StaticFiles.SANDBOX);
             resp.setHeader("Accept-Ranges", "bytes");
             if (etag.equals(req.getHeader("If-None-Match"))) {
                 resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

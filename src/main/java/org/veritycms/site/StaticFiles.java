@@ -23,6 +23,9 @@ final class StaticFiles {
             Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("mp3", "audio/mpeg"),
             Map.entry("vtt", "text/vtt;charset=UTF-8"), Map.entry("json", "application/json"));
 
+    /** For a file a browser could run as a page (SVG, a library file): nothing runs, nothing loads. */
+    static final String SANDBOX = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
     private StaticFiles() {
     }
 
@@ -50,7 +53,7 @@ final class StaticFiles {
         }
         resp.setContentType(type);
         if (name.endsWith(".svg")) {
-            resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+            resp.setHeader("Content-Security-Policy", SANDBOX);
         }
         resp.setContentLengthLong(Files.size(file));
         if (!"HEAD".equals(req.getMethod())) {
