@@ -29,6 +29,12 @@ public class PageRepository {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
+    /** The pages with these slugs, each with its topic, in one query. */
+    public List<Page> findAllBySlug(java.util.Collection<String> slugs) {
+        return em.createQuery("select p from Page p join fetch p.topic where p.slug in :slugs", Page.class)
+                .setParameter("slugs", slugs).getResultList();
+    }
+
     /** A page with its topic and media in one query; evidence and related pages follow lazily. */
     public Optional<Page> findForView(String slug) {
         return em.createQuery("select distinct p from Page p join fetch p.topic left join fetch p.media"

@@ -15,10 +15,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,7 +35,6 @@ import org.veritycms.page.PageRepository;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.ClientAddresses;
-import org.veritycms.shared.RateLimits;
 import org.veritycms.shared.ReaderTokens;
 import org.veritycms.shared.SecureRequests;
 
@@ -66,6 +70,9 @@ public class RatingApi {
     public record FlagJson(String slug, String title, String cycleStart, String flaggedAt, int lowSharePercent, String reason) {
     }
 
+    /** A vote not written by then is answered 503; it may still be written, and a retry replaces it. */
+    private static final long ANSWER_WITHIN_SECONDS = 30;
+
     @Inject
     RatingService ratings;
 
@@ -79,7 +86,7 @@ public class RatingApi {
     ReaderTokens readers;
 
     @Inject
-    RateLimits limits;
+    VoteQueue votes;
 
     @Inject
     ClientAddresses addresses;
@@ -118,7 +125,8 @@ public class RatingApi {
     @APIResponse(responseCode = "409", description = "The rating crossed with another from the same reader: send it again")
     @APIResponse(responseCode = "410", description = "The page has been withdrawn")
     @APIResponse(responseCode = "429", description = "Too many ratings from this reader; Retry-After says when to try again")
-    public Response rateByJson(@PathParam("slug") String slug, @RequestBody(required = true) RatingRequest body) {
+    public void rateByJson(@PathParam("slug") String slug, @RequestBody(required = true) RatingRequest body,
+            @Suspended AsyncResponse async) {
         if (body == null) {
             throw ProblemException.invalid("Send a JSON object with 'stars' from 1 to 5.",
                     List.of(new Problem.FieldError("stars", "is required")));
@@ -126,14 +134,20 @@ public class RatingApi {
         Cookie cookie = headers.getCookies().get(ReaderTokens.COOKIE);
         ReaderTokens.Reader reader = readers.knownOrNew(cookie == null ? null : cookie.getValue());
         String address = addresses.of(request);
-        limits.checkReader("rating", reader.knownId(), address);
         Stars stars = RatingRequests.stars(body.stars() == null ? null : body.stars().toString().replaceAll("\\.0$", ""));
-        RatingService.Vote vote = ratings.rate(slug, new RatingService.Voter(reader.id(), addresses.hash(address)), stars,
-                RatingRequests.feedback(body.feedback()));
-        Response.ResponseBuilder response = Response.status(vote.outcome() == RatingService.Outcome.RECORDED ? 201 : 200)
-                .entity(new VoteJson(vote.outcome().name(), json(vote.currentCycle())));
-        reader.newToken().ifPresent(token -> response.cookie(readers.cookie(token, SecureRequests.isSecure(request))));
-        return response.build();
+        String feedback = RatingRequests.feedback(body.feedback());
+        Optional<NewCookie> newCookie = reader.newToken().map(token -> readers.cookie(token, SecureRequests.isSecure(request)));
+        votes.submit(new RatingService.Ballot(slug, new RatingService.Voter(reader.id(), addresses.hash(address)), stars, feedback),
+                reader.knownId(), address).orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS).whenComplete((vote, refused) -> {
+                    if (refused != null) {
+                        async.resume(refused instanceof TimeoutException ? VoteQueue.notWrittenInTime() : refused);
+                        return;
+                    }
+                    Response.ResponseBuilder response = Response.status(vote.outcome().status())
+                            .type(MediaType.APPLICATION_JSON_TYPE).entity(answer(vote, display));
+                    newCookie.ifPresent(response::cookie);
+                    async.resume(response.build());
+                });
     }
 
     @GET
@@ -157,8 +171,17 @@ public class RatingApi {
     }
 
     private SummaryJson json(RatingSummary s) {
+        return json(s, display);
+    }
+
+    private static SummaryJson json(RatingSummary s, RatingDisplay display) {
         boolean shown = display.showsAverage(s);
         return new SummaryJson(s.count(), shown ? s.average() : null, s.distribution(), shown);
+    }
+
+    /** What the reader is told of their vote. */
+    public static VoteJson answer(RatingService.Vote vote, RatingDisplay display) {
+        return new VoteJson(vote.outcome().name(), json(vote.currentCycle(), display));
     }
 
 

@@ -16,9 +16,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.hibernate.Session;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
@@ -35,7 +43,14 @@ import org.veritycms.shared.ProblemException;
 public class RatingService {
 
     /** What happened to the vote. */
-    public enum Outcome { RECORDED, REPLACED }
+    public enum Outcome {
+        RECORDED, REPLACED;
+
+        /** The HTTP status that says it: 201 for a new rating, 200 for one that replaced the reader's earlier one. */
+        public int status() {
+            return this == RECORDED ? 201 : 200;
+        }
+    }
 
     /** The start of the review cycle a page's ratings belong to (its last review, or the beginning). */
     static final LocalDate BEFORE_ANY_REVIEW = LocalDate.of(1970, 1, 1);
@@ -64,6 +79,9 @@ public class RatingService {
     /** Rows a page's counts are spread over in each review cycle. */
     static final int SHARDS = 16;
 
+    /** The row of a page's counts this node adds its votes to. */
+    private final int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+
     public static LocalDate cycleOf(Page page) {
         LocalDate last = page.reviewDates().lastReviewedOn();
         return last == null ? BEFORE_ANY_REVIEW : last;
@@ -86,76 +104,227 @@ public class RatingService {
     public record Voter(String readerId, String addressHash) {
     }
 
+    /** A reader's rating of a page, as it came in. */
+    public record Ballot(String slug, Voter voter, Stars stars, String feedback) {
+    }
+
+    /** What became of a ballot: the vote it made, or the problem that refused it. */
+    public record Counted(Vote vote, ProblemException refused) {
+
+        static Counted refused(ProblemException problem) {
+            return new Counted(null, problem);
+        }
+
+        /** The vote, or the refusal thrown. */
+        public Vote orThrow() {
+            if (refused != null) {
+                throw refused;
+            }
+            return vote;
+        }
+    }
+
     @Transactional
     public Vote rate(String slug, Voter voter, Stars stars, String feedback) {
-        String readerId = voter.readerId();
-        Page page = rateable(slug);
-        // a vote changes rows of its own, never the page: left out of the flush, the page and its
-        // collections are not checked for changes at every vote's commit
-        em.detach(page);
-        LocalDate cycle = cycleOf(page);
-        String kept = stars.isLow() && feedback != null && !feedback.isBlank() ? feedback.strip() : null;
+        return rateAll(List.of(new Ballot(slug, voter, stars, feedback))).get(0).orThrow();
+    }
+
+    /**
+     * Records readers' ratings in one transaction, each as {@link #rate} records one: the rows are
+     * written by one batch of statements, each page's counts change by one update and are read
+     * once, and each vote is answered with its page's counts as they stand when the transaction
+     * ends. A ballot for a page a reader may not rate is refused on its own.
+     */
+    @Transactional
+    public List<Counted> rateAll(List<Ballot> ballots) {
         Instant now = clock.instant();
-        // most readers vote once: the insert is the whole story, and the unique key settles a race
-        int inserted = em.createNativeQuery("insert into rating (id, page_id, cycle_start, reader_id, stars, feedback,"
-                        + " created_at, updated_at, address_hash) values (nextval('rating_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)"
-                        + " on conflict do nothing")
-                .setParameter(1, page.id()).setParameter(2, cycle).setParameter(3, readerId)
-                .setParameter(4, stars.value()).setParameter(5, kept).setParameter(6, now)
-                .setParameter(7, voter.addressHash()).executeUpdate();
-        Outcome outcome = inserted == 1 ? Outcome.RECORDED : Outcome.REPLACED;
-        int previousStars = inserted == 1 ? 0 : replace(page.id(), cycle, voter, stars, kept, now);
-        trigger.check(page, cycle);
-        // the counts are every vote's hot spot: they are read without a lock, then changed last, so a
-        // count row's lock is held only from that update to the commit
-        RatingSummary before = summary(page.id(), cycle, false);
-        if (outcome == Outcome.RECORDED) {
-            count(page.id(), cycle, "total = total + 1, " + column(stars.value()) + " = " + column(stars.value()) + " + 1");
-        } else if (previousStars != stars.value()) {
-            count(page.id(), cycle, column(previousStars) + " = " + column(previousStars) + " - 1, "
-                    + column(stars.value()) + " = " + column(stars.value()) + " + 1");
+        Map<String, Page> bySlug = new HashMap<>();
+        for (Page page : pages.findAllBySlug(ballots.stream().map(Ballot::slug).distinct().toList())) {
+            // a vote changes rows of its own, never the page: left out of the flush, the page and its
+            // collections are not checked for changes at every vote's commit
+            em.detach(page);
+            bySlug.put(page.slug(), page);
         }
-        changes.fire(PageChanged.ratings(page.slug()));
-        return new Vote(outcome, previousStars == stars.value() ? before : before.withVote(stars.value(), previousStars));
+        Counted[] counted = new Counted[ballots.size()];
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ballots.size(); i++) {
+            Ballot ballot = ballots.get(i);
+            Page page = bySlug.get(ballot.slug());
+            try {
+                if (page == null) {
+                    throw ProblemException.notFound("There is no page '" + ballot.slug() + "'.");
+                }
+                readable.require(page, now);
+                String kept = ballot.stars().isLow() && ballot.feedback() != null && !ballot.feedback().isBlank()
+                        ? ballot.feedback().strip() : null;
+                rows.add(new Row(i, page, cycleOf(page), ballot, kept));
+            } catch (ProblemException refused) {
+                counted[i] = Counted.refused(refused);
+            }
+        }
+        // most readers vote once: the insert is the whole story, and the unique key settles a race
+        boolean[] inserted = insert(rows, now);
+        Map<PageCycle, int[]> tallies = new LinkedHashMap<>();
+        Map<Integer, Outcome> outcomes = new HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            int[] change = tallies.computeIfAbsent(new PageCycle(row.page(), row.cycle()), k -> new int[6]);
+            if (inserted[r]) {
+                change[0]++;
+                change[row.ballot().stars().value()]++;
+                outcomes.put(row.index(), Outcome.RECORDED);
+                continue;
+            }
+            try {
+                int previous = replace(row, now);
+                change[previous]--;
+                change[row.ballot().stars().value()]++;
+                outcomes.put(row.index(), Outcome.REPLACED);
+            } catch (ProblemException refused) {
+                counted[row.index()] = Counted.refused(refused);
+            }
+        }
+        tallies.keySet().forEach(key -> trigger.check(key.page(), key.cycle()));
+        Map<PageCycle, RatingSummary> after = count(tallies);
+        tallies.keySet().forEach(key -> changes.fire(PageChanged.ratings(key.page().slug())));
+        for (Row row : rows) {
+            Outcome outcome = outcomes.get(row.index());
+            if (outcome != null) {
+                counted[row.index()] = new Counted(new Vote(outcome, after.get(new PageCycle(row.page(), row.cycle()))), null);
+            }
+        }
+        return List.of(counted);
+    }
+
+    /** A ballot for a page that may be rated: its place among the ballots, the page's cycle, the note kept. */
+    private record Row(int index, Page page, LocalDate cycle, Ballot ballot, String kept) {
+    }
+
+    /** A page and one of its review cycles, told apart by the page's id. */
+    private record PageCycle(Page page, LocalDate cycle) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PageCycle other && other.page.id().equals(page.id()) && other.cycle.equals(cycle);
+        }
+
+        @Override
+        public int hashCode() {
+            return page.id().hashCode() * 31 + cycle.hashCode();
+        }
+    }
+
+    /** Inserts each row unless the reader has rated the page this cycle; which rows were new. */
+    private boolean[] insert(List<Row> rows, Instant now) {
+        boolean[] inserted = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert into rating (id, page_id, cycle_start, reader_id,"
+                    + " stars, feedback, created_at, updated_at, address_hash) values (nextval('rating_seq'), ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict do nothing")) {
+                for (Row row : rows) {
+                    insert.setLong(1, row.page().id());
+                    insert.setObject(2, row.cycle());
+                    insert.setString(3, row.ballot().voter().readerId());
+                    insert.setInt(4, row.ballot().stars().value());
+                    insert.setString(5, row.kept());
+                    insert.setObject(6, at);
+                    insert.setObject(7, at);
+                    insert.setString(8, row.ballot().voter().addressHash());
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int r = 0; r < counts.length; r++) {
+                    inserted[r] = counts[r] == 1;
+                }
+            }
+        });
+        return inserted;
     }
 
     /** Replaces the reader's earlier vote in this cycle; the stars it had. */
-    private int replace(long pageId, LocalDate cycle, Voter voter, Stars stars, String kept, Instant now) {
-        String readerId = voter.readerId();
+    private int replace(Row row, Instant now) {
+        long pageId = row.page().id();
+        String readerId = row.ballot().voter().readerId();
         List<?> previous = em.createNativeQuery("select stars from rating where page_id = ?1 and cycle_start = ?2"
                         + " and reader_id = ?3 for update")
-                .setParameter(1, pageId).setParameter(2, cycle).setParameter(3, readerId).getResultList();
+                .setParameter(1, pageId).setParameter(2, row.cycle()).setParameter(3, readerId).getResultList();
         if (previous.isEmpty()) {
             // the vote the insert collided with was rolled back in between: the reader may simply try again
             throw new ProblemException(Problem.of(409, "vote-conflict", "Please try again",
                     "Your rating crossed with another from you at the same moment. Please send it again."));
         }
         // a new vote without a note keeps the note the reader left before: what they said stays on record
-        Query update = em.createNativeQuery("update rating set stars = :stars, " + (kept == null ? "" : "feedback = :feedback, ")
+        Query update = em.createNativeQuery("update rating set stars = :stars, " + (row.kept() == null ? "" : "feedback = :feedback, ")
                         + "updated_at = :now, address_hash = :address where page_id = :page and cycle_start = :cycle"
                         + " and reader_id = :reader")
-                .setParameter("stars", stars.value()).setParameter("now", now).setParameter("address", voter.addressHash())
-                .setParameter("page", pageId).setParameter("cycle", cycle).setParameter("reader", readerId);
-        if (kept != null) {
-            update.setParameter("feedback", kept);
+                .setParameter("stars", row.ballot().stars().value()).setParameter("now", now)
+                .setParameter("address", row.ballot().voter().addressHash())
+                .setParameter("page", pageId).setParameter("cycle", row.cycle()).setParameter("reader", readerId);
+        if (row.kept() != null) {
+            update.setParameter("feedback", row.kept());
         }
         update.executeUpdate();
         return ((Number) previous.get(0)).intValue();
     }
 
     /**
-     * Changes one of the page's count rows for the cycle, picked at random, by an atomic update; the
-     * row is created on its first vote. Spread over {@link #SHARDS} rows, concurrent votes on one
-     * page seldom wait for each other's commit; a replaced vote may take a shard's column below
-     * zero, never the page's sum.
+     * Adds each page's changes (the total, then 1 to 5 stars) to its count row for the cycle in this
+     * node's shard, by atomic updates sent as one batch; a row is created on its page's first vote
+     * on this node. Then reads the pages' summaries as they stand in this transaction. Each node
+     * counts in its own shard, so nodes seldom wait for each other's row locks; a replaced vote may
+     * take a shard's column below zero, never the page's sum.
      */
-    private void count(long pageId, LocalDate cycle, String assignments) {
-        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
-        String update = "update rating_tally set " + assignments + " where page_id = ?1 and cycle_start = ?2 and shard = ?3";
-        if (em.createNativeQuery(update).setParameter(1, pageId).setParameter(2, cycle).setParameter(3, shard).executeUpdate() == 0) {
-            ensureTally(pageId, cycle, shard);
-            em.createNativeQuery(update).setParameter(1, pageId).setParameter(2, cycle).setParameter(3, shard).executeUpdate();
+    private Map<PageCycle, RatingSummary> count(Map<PageCycle, int[]> tallies) {
+        List<Map.Entry<PageCycle, int[]>> changed = tallies.entrySet().stream()
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(n -> n != 0)).toList();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement("update rating_tally set total = total + ?, s1 = s1 + ?,"
+                    + " s2 = s2 + ?, s3 = s3 + ?, s4 = s4 + ?, s5 = s5 + ? where page_id = ? and cycle_start = ? and shard = ?")) {
+                for (Map.Entry<PageCycle, int[]> e : changed) {
+                    bindTally(update, e.getKey(), e.getValue());
+                    update.addBatch();
+                }
+                int[] counts = changed.isEmpty() ? new int[0] : update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        PageCycle key = changed.get(i).getKey();
+                        ensureTally(key.page().id(), key.cycle(), shard);
+                        bindTally(update, key, changed.get(i).getValue());
+                        update.executeUpdate();
+                    }
+                }
+            }
+        });
+        Map<PageCycle, RatingSummary> after = new HashMap<>();
+        Map<Long, PageCycle> byPage = new HashMap<>();
+        tallies.keySet().forEach(key -> {
+            after.put(key, RatingSummary.empty());
+            byPage.put(key.page().id(), key);
+        });
+        for (Object row : em.createNativeQuery("select page_id, cycle_start, coalesce(sum(total), 0), coalesce(sum(s1), 0),"
+                        + " coalesce(sum(s2), 0), coalesce(sum(s3), 0), coalesce(sum(s4), 0), coalesce(sum(s5), 0)"
+                        + " from rating_tally where page_id in (:pages) group by page_id, cycle_start")
+                .setParameter("pages", byPage.keySet()).getResultList()) {
+            Object[] r = (Object[]) row;
+            PageCycle key = byPage.get(((Number) r[0]).longValue());
+            if (key != null && key.cycle().equals(localDate(r[1]))) {
+                after.put(key, new RatingSummary(n(r[2]), List.of(n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]))));
+            }
         }
+        return after;
+    }
+
+    private void bindTally(PreparedStatement update, PageCycle key, int[] change) throws SQLException {
+        for (int i = 0; i < change.length; i++) {
+            update.setInt(i + 1, change[i]);
+        }
+        update.setLong(7, key.page().id());
+        update.setObject(8, key.cycle());
+        update.setInt(9, shard);
     }
 
     /** This cycle's summary, or all cycles' added up. */
@@ -202,12 +371,12 @@ public class RatingService {
         }
     }
 
-    private static String column(int stars) {
-        return "s" + new Stars(stars).value();
-    }
-
     private static int n(Object o) {
         return ((Number) o).intValue();
+    }
+
+    private static LocalDate localDate(Object o) {
+        return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
     private static Instant instant(Object o) {

@@ -75,7 +75,7 @@ public class ClientAddresses {
     }
 
     /** The client behind a direct peer that sent these {@code X-Forwarded-For} header values. */
-    String of(String peer, List<String> forwardedFor) {
+    public String of(String peer, List<String> forwardedFor) {
         byte[] hop = literal(peer).orElse(null);
         if (hop == null) {
             return peer;

@@ -8,7 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -20,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * buckets of {@code verity.rate-limit.public-writes} requests per client key and action, refilled
  * over {@code verity.rate-limit.window-seconds}; an action may have its own limit
  * ({@code verity.rate-limit.sign-in}). A reader's writes are counted per reader and per network
- * address ({@link #checkReader}). Each request is one atomic upsert, outside the request's transaction.
+ * address ({@link #checkReader}). Each request, or each bucket of requests counted together
+ * ({@link #admitReaders}), is one atomic upsert, outside the request's transaction.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -29,16 +37,22 @@ public class RateLimits {
 
     /**
      * Refilled in proportion to the time since the last request (none when a test moved the clock
-     * back), at most full; formatted with the limit, the window and now (milliseconds), all numbers.
+     * back), at most full; formatted with the limit, the window, now (milliseconds) and the number of
+     * requests counted at once, all numbers.
      */
     private static final String REFILLED = "least(%1$d, t.tokens + greatest(0, %3$d - t.refilled_at) * %1$d.0 / %2$d)";
-    private static final String TAKEN = "tokens = case when " + REFILLED + " >= 1 then " + REFILLED + " - 1 else " + REFILLED
-            + " end, refilled_at = %3$d, granted = " + REFILLED + " >= 1";
-    private static final String POSTGRESQL_TAKE = "insert into rate_limit as t (bucket, tokens, refilled_at, granted)"
-            + " values (?, %1$d - 1, %3$d, true) on conflict (bucket) do update set " + TAKEN + " returning granted, tokens";
-    private static final String H2_TAKE = "select granted, tokens from final table (merge into rate_limit t using"
+    /** As many of the requests as there are whole tokens for. */
+    private static final String GRANTED = "least(%4$d, floor(" + REFILLED + "))";
+    private static final String TAKEN = "tokens = " + REFILLED + " - " + GRANTED + ", refilled_at = %3$d, granted = "
+            + REFILLED + " >= 1, taken = " + GRANTED;
+    private static final String FIRST = "least(%4$d, %1$d)";
+    private static final String POSTGRESQL_TAKE = "insert into rate_limit as t (bucket, tokens, refilled_at, granted, taken)"
+            + " values (?, %1$d - " + FIRST + ", %3$d, %1$d >= 1, " + FIRST + ") on conflict (bucket) do update set " + TAKEN
+            + " returning taken, tokens";
+    private static final String H2_TAKE = "select taken, tokens from final table (merge into rate_limit t using"
             + " (values (cast(? as varchar(64)))) s (bucket) on t.bucket = s.bucket when matched then update set " + TAKEN
-            + " when not matched then insert (bucket, tokens, refilled_at, granted) values (s.bucket, %1$d - 1, %3$d, true))";
+            + " when not matched then insert (bucket, tokens, refilled_at, granted, taken) values (s.bucket, %1$d - " + FIRST
+            + ", %3$d, %1$d >= 1, " + FIRST + "))";
 
     @Resource(lookup = "java:jboss/datasources/VerityNonJtaDS")
     DataSource dataSource;
@@ -79,12 +93,59 @@ public class RateLimits {
      * address's much smaller cookieless allowance ({@code verity.rate-limit.cookieless}).
      */
     public void checkReader(String action, Optional<String> readerId, String address) {
-        if (readerId.isPresent()) {
-            check(action, "reader:" + readerId.get());
-        } else {
-            check(action, "cookieless:" + address, cookieless);
+        OptionalLong wait = admitReaders(action, List.of(new ReaderWrite(readerId, address))).get(0);
+        if (wait.isPresent()) {
+            throw ProblemException.tooManyRequests(wait.getAsLong());
         }
-        check(action, "network:" + address, perNetwork);
+    }
+
+    /** One reader's write, for {@link #admitReaders}: their genuine reader id, if any, and their network address. */
+    public record ReaderWrite(Optional<String> readerId, String address) {
+    }
+
+    /**
+     * Counts several readers' writes of one action together, with the same rules and the same result
+     * as {@link #checkReader} for each in turn, in one statement per bucket however many writes share
+     * it: for each write, in order, empty when it may go ahead, or the seconds to wait.
+     */
+    public List<OptionalLong> admitReaders(String action, List<ReaderWrite> writes) {
+        List<Bucket> own = writes.stream().map(w -> w.readerId().isPresent()
+                ? new Bucket(bucket(action, "reader:" + w.readerId().get()), capacityOf(action))
+                : new Bucket(bucket(action, "cookieless:" + w.address()), cookieless)).toList();
+        List<OptionalLong> answers = admit(own, new ArrayList<>(Collections.nCopies(writes.size(), OptionalLong.empty())));
+        List<Bucket> network = writes.stream().map(w -> new Bucket(bucket(action, "network:" + w.address()), perNetwork)).toList();
+        return admit(network, answers);
+    }
+
+    /** A bucket and its limit. */
+    private record Bucket(String key, long limit) {
+    }
+
+    /**
+     * Takes from each bucket for the writes still waiting for an answer, in order, as many as it has
+     * tokens for; a write its bucket cannot serve gets the seconds until the bucket has a token.
+     */
+    private List<OptionalLong> admit(List<Bucket> buckets, List<OptionalLong> answers) {
+        Map<Bucket, Integer> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            if (answers.get(i).isEmpty()) {
+                wanted.merge(buckets.get(i), 1, Integer::sum);
+            }
+        }
+        Map<Bucket, Grant> grants = new HashMap<>();
+        wanted.forEach((bucket, n) -> grants.put(bucket, take(bucket.key(), bucket.limit(), n)));
+        Map<Bucket, Integer> served = new HashMap<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket bucket = buckets.get(i);
+            if (answers.get(i).isPresent()) {
+                continue;
+            }
+            Grant grant = grants.get(bucket);
+            if (served.merge(bucket, 1, Integer::sum) > grant.taken()) {
+                answers.set(i, OptionalLong.of(secondsUntilOne(grant.left(), bucket.limit())));
+            }
+        }
+        return answers;
     }
 
     /** Takes one request from the client's count for this action, or answers 429 with Retry-After. */
@@ -93,9 +154,9 @@ public class RateLimits {
     }
 
     private void check(String action, String clientKey, long limit) {
-        double tokens = take(bucket(action, clientKey), limit);
-        if (tokens < 0) {
-            throw ProblemException.tooManyRequests(secondsUntilOne(-tokens - 1, limit));
+        Grant grant = take(bucket(action, clientKey), limit, 1);
+        if (grant.taken() == 0) {
+            throw ProblemException.tooManyRequests(secondsUntilOne(grant.left(), limit));
         }
     }
 
@@ -113,7 +174,7 @@ public class RateLimits {
 
     /** Takes one from the client's count for this action, whatever is left. */
     public void spend(String action, String clientKey) {
-        take(bucket(action, clientKey), capacityOf(action));
+        take(bucket(action, clientKey), capacityOf(action), 1);
     }
 
     /** {@code verity.rate-limit.<action>} when set, otherwise the public-writes limit. */
@@ -134,18 +195,21 @@ public class RateLimits {
         return Math.max(1, (long) Math.ceil((1 - tokens) * windowSeconds / Math.max(1, limit)));
     }
 
-    /** Takes a token: what is left after it, or, when there was none to take, -1 minus what there is. */
-    private double take(String bucket, long limit) {
+    /** What a bucket gave: how many of the requests it took tokens for, and the tokens left after them. */
+    private record Grant(int taken, double left) {
+    }
+
+    /** Takes a token for each of {@code wanted} requests, as far as the bucket has whole tokens. */
+    private Grant take(String bucket, long limit, int wanted) {
         long now = clock.millis();
         purgeBefore(now);
-        String sql = String.format(java.util.Locale.ROOT, takeStatement(), limit, windowMillis(), now);
+        String sql = String.format(java.util.Locale.ROOT, takeStatement(), limit, windowMillis(), now, wanted);
         for (int attempt = 0; ; attempt++) {
             try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
                 upsert.setString(1, bucket);
                 try (ResultSet rs = upsert.executeQuery()) {
                     rs.next();
-                    double tokens = rs.getDouble(2);
-                    return rs.getBoolean(1) ? tokens : -1 - tokens;
+                    return new Grant(rs.getInt(1), rs.getDouble(2));
                 }
             } catch (SQLException e) {
                 // H2's merge may meet a first request for the same bucket at the same moment: once more finds its row

@@ -38,6 +38,48 @@ public final class ErrorMappers {
         Response answer(Problem problem, Throwable cause) {
             return responses.respond(problem, cause, uri, headers, Map.of());
         }
+
+        Response answer(Refusal refusal, Throwable cause) {
+            Response response = answer(refusal.problem(), cause);
+            return refusal.retryAfterSeconds() > 0
+                    ? Response.fromResponse(response).header("Retry-After", refusal.retryAfterSeconds()).build() : response;
+        }
+    }
+
+    /** The problem an exception is answered with, and the seconds to send in Retry-After (0: none). */
+    record Refusal(Problem problem, long retryAfterSeconds) {
+    }
+
+    /**
+     * How an exception is answered, for the mappers and for the readers' hot path ahead of JAX-RS
+     * alike: a problem raised on purpose as itself (with Retry-After when it is 429 or 503); an
+     * unreadable body or a value of the wrong type as 400; an unreachable database as 503; a
+     * concurrent change (stale version, unique-key race, lock failure, as the container wrapped it)
+     * as a 409 to retry; the rest as ours, 500.
+     */
+    static Refusal refusalOf(Throwable e) {
+        if (e instanceof ProblemException problem) {
+            int status = problem.problem().status();
+            return new Refusal(problem.problem(), status == 429 || status == 503 ? problem.retryAfterSeconds() : 0);
+        }
+        Problem.FieldError notWhole = Unexpected.wrongType(e);
+        if (notWhole != null) {
+            return new Refusal(new Problem("validation", "Invalid input", 400, "Some fields are not valid.", List.of(notWhole)), 0);
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            return new Refusal(Problem.of(503, "unavailable", "Service briefly unavailable",
+                    "The database could not be reached. Nothing was saved; please try again in a few seconds."),
+                    DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
+        if (Unexpected.isUnreadableBody(e)) {
+            return new Refusal(Problem.of(400, "malformed-body", "Malformed request body",
+                    "The request body could not be read as the expected JSON or form."), 0);
+        }
+        if (Conflicts.isConflict(e)) {
+            return new Refusal(Conflicts.problem(), 0);
+        }
+        return new Refusal(Problem.of(500, "server-error", "Something went wrong",
+                "The server could not complete the request. Quote the error id if you report it."), 0);
     }
 
     /** Problems raised on purpose by domain code. */
@@ -49,11 +91,7 @@ public final class ErrorMappers {
                 return responses.respond(e.problem(), e, uri, headers, Map.of("topic", withdrawn.topic(),
                         "withdrawnTitle", withdrawn.title(), "withdrawnByEditors", withdrawn.byEditors()));
             }
-            Response response = answer(e.problem(), e);
-            if (e.problem().status() == 429 && e.retryAfterSeconds() > 0) {
-                return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
-            }
-            return response;
+            return answer(refusalOf(e), e);
         }
     }
 
@@ -138,24 +176,7 @@ public final class ErrorMappers {
         private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
         @Override
         public Response toResponse(Throwable e) {
-            Problem.FieldError notWhole = wrongType(e);
-            if (notWhole != null) {
-                return answer(new Problem("validation", "Invalid input", 400, "Some fields are not valid.", List.of(notWhole)), e);
-            }
-            if (DatabaseUnavailable.isCause(e)) {
-                return Response.fromResponse(answer(Problem.of(503, "unavailable", "Service briefly unavailable",
-                        "The database could not be reached. Nothing was saved; please try again in a few seconds."), e))
-                        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
-            }
-            if (isUnreadableBody(e)) {
-                return answer(Problem.of(400, "malformed-body", "Malformed request body",
-                        "The request body could not be read as the expected JSON or form."), e);
-            }
-            if (Conflicts.isConflict(e)) {
-                return answer(Conflicts.problem(), e);
-            }
-            return answer(Problem.of(500, "server-error", "Something went wrong",
-                    "The server could not complete the request. Quote the error id if you report it."), e);
+            return answer(refusalOf(e), e);
         }
 
         /** The field a whole number was expected in (JSON-B names it in the message that wraps ours), or null. */

@@ -81,6 +81,14 @@ public class ErrorResponses {
         send(problem, request, response);
     }
 
+    /**
+     * The problem as problem+json for a request answered ahead of JAX-RS and the servlet chain (the
+     * readers' hot path), logged with its error id as {@link #respond} logs it.
+     */
+    public String problemJson(Problem problem, Throwable cause, String path) {
+        return json(problem, logged(problem, cause, path), path);
+    }
+
     /** A rendered answer: its media type and body. */
     private record Answer(MediaType type, String body) {
     }

@@ -15,8 +15,8 @@ import java.net.URI;
 import org.veritycms.account.ReaderForm;
 import org.veritycms.rating.RatingRequests;
 import org.veritycms.rating.RatingService;
+import org.veritycms.rating.VoteQueue;
 import org.veritycms.shared.ClientAddresses;
-import org.veritycms.shared.RateLimits;
 import org.veritycms.shared.ReaderTokens;
 
 /**
@@ -27,13 +27,10 @@ import org.veritycms.shared.ReaderTokens;
 public class RatingForm {
 
     @Inject
-    RatingService ratings;
+    VoteQueue votes;
 
     @Inject
     Visitors visitors;
-
-    @Inject
-    RateLimits limits;
 
     @Inject
     ClientAddresses addresses;
@@ -52,9 +49,8 @@ public class RatingForm {
             @FormParam("stars") String stars, @FormParam("feedback") String feedback) {
         ReaderTokens.Reader writer = visitors.writer(headers);
         String address = addresses.of(request);
-        limits.checkReader("rating", writer.knownId(), address);
-        ratings.rate(slug, new RatingService.Voter(writer.id(), addresses.hash(address)), RatingRequests.stars(stars),
-                RatingRequests.feedback(feedback));
+        votes.rate(new RatingService.Ballot(slug, new RatingService.Voter(writer.id(), addresses.hash(address)),
+                RatingRequests.stars(stars), RatingRequests.feedback(feedback)), writer.knownId(), address);
         return visitors.answer(writer, Response.seeOther(URI.create(SiteViews.pageUrl(topic, slug) + "?rated=1#rating")),
                 request).build();
     }

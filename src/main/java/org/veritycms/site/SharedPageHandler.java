@@ -1,15 +1,11 @@
 package org.veritycms.site;
 
-import io.undertow.server.HandlerWrapper;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.servlet.ServletExtension;
-import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import jakarta.servlet.ServletContext;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
@@ -20,23 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the {@link CachedPageFilter} can answer from the page cache is answered here, on the I/O thread,
  * without a servlet request, a CDI request context or a worker thread. Anything else (a query, a
  * page not cached, a request the filters would refuse or look at) goes on to the servlet chain,
- * which answers it the same way. Registered as an Undertow servlet extension
- * ({@code META-INF/services/io.undertow.servlet.ServletExtension}).
+ * which answers it the same way. Put in place by {@link ReaderHotPaths}.
  */
 public final class SharedPageHandler implements HttpHandler {
-
-    /** Puts the handler ahead of this deployment's servlet chain. */
-    public static final class Extension implements ServletExtension {
-        @Override
-        public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
-            deployment.addInitialHandlerChainWrapper(new HandlerWrapper() {
-                @Override
-                public HttpHandler wrap(HttpHandler next) {
-                    return new SharedPageHandler(next);
-                }
-            });
-        }
-    }
 
     private static final Map<String, HttpString> NAMES = new ConcurrentHashMap<>();
 

@@ -301,4 +301,61 @@ class RatingsIT {
         assertEquals(410, vote(overdue, "{\"stars\": 3}", null).statusCode(),
                 "nor a page 100 days past its review date, withdrawn by the clock whether or not the scan has run");
     }
+
+    @Test
+    void aPlainVoteTakenAheadOfTheApiIsAnsweredAsTheApiAnswersAnyOther() {
+        String slug = newPage();
+        HttpResponse<String> plain = vote(slug, "{\"stars\":4}", null);
+        // another field makes it no plain vote: the same request goes the full way, body intact
+        HttpResponse<String> full = vote(slug, "{\"stars\": 4, \"feedback\": \"\"}", null);
+        for (HttpResponse<String> r : List.of(plain, full)) {
+            assertEquals(201, r.statusCode(), r.body());
+            assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertTrue(r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("verity_reader=")
+                    && c.contains("HttpOnly") && c.contains("SameSite=Lax")), r.headers().toString());
+            assertEquals("RECORDED", Json.createReader(new StringReader(r.body())).readObject().getString("outcome"));
+        }
+        assertEquals(2, summary(slug).getInt("count"));
+        HttpResponse<String> again = vote(slug, "{\"stars\":2,\"feedback\":null}", cookieOf(plain));
+        assertEquals(200, again.statusCode(), "the cookie a plain vote gave is the reader's: " + again.body());
+        assertEquals(List.of(0, 1, 0, 1, 0), summary(slug).getJsonArray("distribution")
+                .getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue()));
+        HttpResponse<String> unknown = vote("no-such-page-" + RUN, "{\"stars\":3}", null);
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(unknown.body().contains("\"errorId\"") && unknown.body().contains("\"instance\":\"/api/v1/pages/no-such-page-"),
+                unknown.body());
+    }
+
+    @Test
+    void aPlainVoteWhoseBodyArrivesLateOrInChunksIsCountedOnce() throws Exception {
+        String slug = newPage();
+        URI base = URI.create(Http.base());
+        String body = "{\"stars\":5}";
+        String head = "POST /api/v1/pages/" + slug + "/ratings HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                + TestAddresses.HEADER + ": " + TestAddresses.next() + "\r\nConnection: close\r\n";
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            var out = socket.getOutputStream();
+            out.write((head + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the rest comes after the server has read what there was
+            out.write(body.substring(5).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 201"), answer);
+            assertTrue(answer.contains("\"outcome\":\"RECORDED\""), answer);
+        }
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write((head + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n"
+                    + body + "\r\n0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 201"), "a chunked vote goes the full way: " + answer);
+        }
+        assertEquals(2, summary(slug).getInt("count"));
+        assertEquals(List.of(0, 0, 0, 0, 2), summary(slug).getJsonArray("distribution")
+                .getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue()));
+    }
 }

@@ -1,0 +1,196 @@
+package org.veritycms.rating;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.veritycms.shared.Problem;
+import org.veritycms.shared.ProblemException;
+import org.veritycms.shared.RateLimits;
+
+/**
+ * Readers' votes, written together: one thread takes every vote that has come in while it wrote
+ * the last ones, counts them against the rate limits with one statement per bucket, and records
+ * them in one transaction ({@link RatingService#rateAll}); each reader is answered once the
+ * transaction holding their vote has committed, with the page's counts as of that commit. Under
+ * load a transaction carries many votes, so the database commits far fewer times than it receives
+ * votes, as it does for its own log; alone, a vote is written at once. When a transaction fails,
+ * its votes are written again one by one, so that one bad vote refuses only itself.
+ */
+@ApplicationScoped
+public class VoteQueue {
+
+    private static final Logger LOG = Logger.getLogger(VoteQueue.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    RatingService ratings;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    @ConfigProperty(name = "verity.ratings.batch", defaultValue = "200")
+    int batch;
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running = true;
+    private Thread writer;
+
+    /** A vote waiting to be written: the ballot, whom the rate limits count it for, and the reader's answer. */
+    private record Pending(RatingService.Ballot ballot, RateLimits.ReaderWrite counted,
+            CompletableFuture<RatingService.Vote> answer) {
+    }
+
+    /**
+     * Queues a vote; the answer completes after the commit that holds it, or with the problem that
+     * refused it (429 from the rate limits, 404, 410 or 409 from {@link RatingService#rateAll}).
+     */
+    public CompletableFuture<RatingService.Vote> submit(RatingService.Ballot ballot, Optional<String> knownReader,
+            String address) {
+        CompletableFuture<RatingService.Vote> answer = new CompletableFuture<>();
+        if (!running) {
+            answer.completeExceptionally(stopping());
+            return answer;
+        }
+        startWriter();
+        queue.add(new Pending(ballot, new RateLimits.ReaderWrite(knownReader, address), answer));
+        return answer;
+    }
+
+    /** {@link #submit}, waiting for the answer: the vote, or the refusal thrown as it was. */
+    public RatingService.Vote rate(RatingService.Ballot ballot, Optional<String> knownReader, String address) {
+        try {
+            return submit(ballot, knownReader, address).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refusal) {
+                throw refusal;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopping();
+        }
+    }
+
+    private synchronized void startWriter() {
+        if (writer == null) {
+            writer = threads.newThread(this::writeWhileRunning);
+            writer.setName("verity-votes");
+            writer.setDaemon(true);
+            writer.start();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        Thread thread;
+        synchronized (this) {
+            thread = writer;
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.answer().completeExceptionally(stopping()));
+    }
+
+    private void writeWhileRunning() {
+        List<Pending> votes = new ArrayList<>();
+        while (running) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                votes.add(first);
+                queue.drainTo(votes, Math.max(0, batch - 1));
+                write(votes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not write readers' votes", e);
+                votes.forEach(p -> p.answer().completeExceptionally(e));
+            } finally {
+                votes.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> votes) {
+        List<OptionalLong> waits = limits.admitReaders("rating", votes.stream().map(Pending::counted).toList());
+        List<Pending> admitted = new ArrayList<>();
+        for (int i = 0; i < votes.size(); i++) {
+            if (waits.get(i).isPresent()) {
+                votes.get(i).answer().completeExceptionally(ProblemException.tooManyRequests(waits.get(i).getAsLong()));
+            } else {
+                admitted.add(votes.get(i));
+            }
+        }
+        if (admitted.isEmpty()) {
+            return;
+        }
+        List<RatingService.Counted> counted;
+        try {
+            counted = ratings.rateAll(admitted.stream().map(Pending::ballot).toList());
+        } catch (RuntimeException failed) {
+            if (admitted.size() == 1) {
+                throw failed;
+            }
+            admitted.forEach(this::writeAlone);
+            return;
+        }
+        for (int i = 0; i < admitted.size(); i++) {
+            answer(admitted.get(i), counted.get(i));
+        }
+    }
+
+    private void writeAlone(Pending vote) {
+        try {
+            answer(vote, ratings.rateAll(List.of(vote.ballot())).get(0));
+        } catch (RuntimeException failed) {
+            vote.answer().completeExceptionally(failed);
+        }
+    }
+
+    private static void answer(Pending vote, RatingService.Counted counted) {
+        if (counted.refused() != null) {
+            vote.answer().completeExceptionally(counted.refused());
+        } else {
+            vote.answer().complete(counted.vote());
+        }
+    }
+
+    /** For a vote whose writing took too long: it may still be written, and sent again it replaces itself. */
+    public static ProblemException notWrittenInTime() {
+        return new ProblemException(Problem.of(503, "unavailable", "Service briefly unavailable",
+                "Your rating could not be saved in time. Please send it again in a moment."), 5);
+    }
+
+    private static ProblemException stopping() {
+        return new ProblemException(Problem.of(503, "unavailable", "Service briefly unavailable",
+                "The site is restarting. Please send your rating again in a moment."), 5);
+    }
+}
