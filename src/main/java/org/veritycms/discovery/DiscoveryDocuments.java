@@ -60,7 +60,9 @@ public class DiscoveryDocuments {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
-        documents.invalidateAll();
+        if (change.scope() != PageChanged.Scope.RATINGS) {
+            documents.invalidateAll(); // ratings are in no feed, sitemap or search engine's record
+        }
     }
 
     void onMissedChanges(@Observes EveryPageChanged missed) {

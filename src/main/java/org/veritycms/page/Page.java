@@ -658,21 +658,17 @@ public class Page {
      * has run: the page, 410 (withdrawn, or overdue past the withdrawal threshold) or 404.
      */
     public Readability readabilityAt(Instant now, LocalDate today, ReviewPolicy policy) {
-        if (status == PageStatus.WITHDRAWN) {
-            return Readability.GONE;
-        }
-        if (!isVisibleAt(now)) {
-            return Readability.NOT_FOUND;
-        }
-        return policy.stateOf(effectiveReviewDue, today, riskTier) == ReviewState.WITHDRAWN
-                ? Readability.GONE : Readability.READABLE;
+        return standing().readabilityAt(now, today, policy);
+    }
+
+    /** The page's few columns that decide what a reader gets, and its review cycle. */
+    public PageStanding standing() {
+        return new PageStanding(id, slug, status, publishAt, expireAt, effectiveReviewDue, riskTier, reviewDates.lastReviewedOn());
     }
 
     /** Whether the page is published and inside its publication window (review dates aside). */
     public boolean isVisibleAt(Instant now) {
-        return status == PageStatus.PUBLISHED
-                && (publishAt == null || !publishAt.isAfter(now))
-                && (expireAt == null || expireAt.isAfter(now));
+        return standing().isVisibleAt(now);
     }
 
     /** The media item whose review date is the page's effective one, when it falls before the page's own. */

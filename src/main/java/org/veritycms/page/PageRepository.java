@@ -29,10 +29,35 @@ public class PageRepository {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
-    /** The pages with these slugs, each with its topic, in one query. */
-    public List<Page> findAllBySlug(java.util.Collection<String> slugs) {
-        return em.createQuery("select p from Page p join fetch p.topic where p.slug in :slugs", Page.class)
-                .setParameter("slugs", slugs).getResultList();
+    /** The standing of each page with one of these slugs, read by one statement without loading the pages. */
+    public List<PageStanding> standings(java.util.Collection<String> slugs) {
+        List<PageStanding> found = new java.util.ArrayList<>();
+        if (slugs.isEmpty()) {
+            return found;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement q = c.prepareStatement("select id, slug, status, publish_at, expire_at,"
+                    + " effective_review_due, risk_tier, last_reviewed_on from page where slug in ("
+                    + String.join(", ", java.util.Collections.nCopies(slugs.size(), "?")) + ")")) {
+                int i = 0;
+                for (String slug : slugs) {
+                    q.setString(++i, slug);
+                }
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new PageStanding(rs.getLong(1), rs.getString(2), PageStatus.valueOf(rs.getString(3)),
+                                instant(rs.getObject(4, java.time.OffsetDateTime.class)),
+                                instant(rs.getObject(5, java.time.OffsetDateTime.class)), rs.getObject(6, LocalDate.class),
+                                RiskTier.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class)));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private static Instant instant(java.time.OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** A page with its topic and media in one query; evidence and related pages follow lazily. */

@@ -73,7 +73,13 @@ public class ReadablePagesRule {
      * withdrawal threshold) or 404, as problem details.
      */
     public Page require(Page page, Instant now) {
-        Readability readability = of(page, now);
+        require(page.standing(), now);
+        return page;
+    }
+
+    /** {@link #require(Page, Instant)} for a page's standing alone. */
+    public PageStanding require(PageStanding page, Instant now) {
+        Readability readability = page.readabilityAt(now, LocalDate.ofInstant(now, clock.getZone()), policy);
         if (readability == Readability.GONE) {
             throw ProblemException.gone("The page '" + page.slug() + "' has been withdrawn.");
         }

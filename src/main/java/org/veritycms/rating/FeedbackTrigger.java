@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +18,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.notification.Outbox;
 import org.veritycms.notification.Recipients;
+import org.hibernate.Session;
 import org.veritycms.page.Page;
+import org.veritycms.page.PageStanding;
 
 /**
  * Flags a page for early review when readers' ratings fall: of the last {@code window} ratings
@@ -59,30 +63,33 @@ public class FeedbackTrigger {
     /** Whether the last ratings are low enough to flag the page (pure rule, for tests). */
     static boolean falls(List<Integer> lastStars, int window, int share, int minimum) {
         List<Integer> recent = lastStars.subList(0, Math.min(window, lastStars.size()));
-        if (recent.size() < Math.min(minimum, window)) {
-            return false;
-        }
-        long low = recent.stream().filter(s -> s <= 2).count();
-        return low * 100 >= (long) share * recent.size();
+        return falls(recent.size(), (int) recent.stream().filter(s -> s <= 2).count(), window, share, minimum);
     }
 
-    void check(Page page, LocalDate cycle) {
-        // one voice per network address (or per reader, for ratings from before addresses were kept):
-        // many votes from one address, cookies or none, count as its latest one
-        Map<String, Integer> latestBySource = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("select stars, coalesce(address_hash, 'reader:' || reader_id) from rating"
-                        + " where page_id = ?1 and cycle_start = ?2 order by updated_at desc, id desc")
-                .setParameter(1, page.id()).setParameter(2, cycle).setMaxResults(window).getResultList()) {
-            Object[] r = (Object[]) row;
-            latestBySource.putIfAbsent((String) r[1], ((Number) r[0]).intValue());
-        }
-        List<Integer> stars = List.copyOf(latestBySource.values());
-        if (!falls(stars, window, share, minimum)) {
-            return;
-        }
-        int lowShare = (int) Math.round(stars.stream().filter(s -> s <= 2).count() * 100.0 / stars.size());
-        String reason = readersReason(page.id(), cycle);
-        if (raiseFlag(page.id(), cycle, lowShare, reason)) {
+    /** {@link #falls(List, int, int, int)} from the counts of the window's voices and of its low ones. */
+    static boolean falls(int voices, int low, int window, int share, int minimum) {
+        return voices >= Math.min(minimum, window) && (long) low * 100 >= (long) share * voices;
+    }
+
+    void check(PageStanding standing, LocalDate cycle) {
+        checkAll(Map.of(standing, cycle));
+    }
+
+    /** {@link #check} for several pages, whose latest ratings are counted by one statement. */
+    void checkAll(Map<PageStanding, LocalDate> cycles) {
+        Map<Long, int[]> voices = latestVoices(cycles);
+        cycles.forEach((standing, cycle) -> {
+            int[] counted = voices.getOrDefault(standing.id(), new int[2]);
+            if (falls(counted[0], counted[1], window, share, minimum)) {
+                flag(standing, cycle, (int) Math.round(counted[1] * 100.0 / counted[0]));
+            }
+        });
+    }
+
+    private void flag(PageStanding standing, LocalDate cycle, int lowShare) {
+        String reason = readersReason(standing.id(), cycle);
+        if (raiseFlag(standing.id(), cycle, lowShare, reason)) {
+            Page page = em.find(Page.class, standing.id());
             LOG.warning(() -> "Page '" + page.slug() + "' flagged for early review: " + lowShare + "% of recent ratings at 1-2 stars");
             outbox.enqueue("rating-flag:" + page.id() + ":" + cycle, "RATING_FLAG", recipients.ownerAddress(page.owner()),
                     "Readers are rating \"" + page.title() + "\" poorly",
@@ -91,6 +98,41 @@ public class FeedbackTrigger {
                             + "Please review it early: " + recipients.siteUrl() + "/" + page.topic().slug() + "/" + page.slug() + "\n");
             flagged.fire(new PageFlaggedByReaders(page.slug(), cycle, lowShare));
         }
+    }
+
+    /**
+     * For each page, how many voices its latest {@code window} ratings in the cycle hold, and how
+     * many of them are low: one voice per network address (or per reader, for ratings from before
+     * addresses were kept), its latest rating, so that many votes from one address, cookies or
+     * none, count as one. Read on every group of votes, so counted in the database, each page's
+     * latest rows found by the index, by one plain JDBC statement.
+     */
+    private Map<Long, int[]> latestVoices(Map<PageStanding, LocalDate> cycles) {
+        Map<Long, int[]> voices = new java.util.HashMap<>();
+        if (cycles.isEmpty()) {
+            return voices;
+        }
+        String one = "(select cast(? as bigint), count(*), coalesce(sum(case when stars <= 2 then 1 else 0 end), 0) from"
+                + " (select stars, row_number() over (partition by source order by updated_at desc, id desc) as nth from"
+                + " (select stars, coalesce(address_hash, 'reader:' || reader_id) as source, updated_at, id from rating"
+                + " where page_id = ? and cycle_start = ? order by updated_at desc, id desc limit ?) latest) voiced where nth = 1)";
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement q = c.prepareStatement(String.join(" union all ", java.util.Collections.nCopies(cycles.size(), one)))) {
+                int i = 0;
+                for (Map.Entry<PageStanding, LocalDate> page : cycles.entrySet()) {
+                    q.setLong(++i, page.getKey().id());
+                    q.setLong(++i, page.getKey().id());
+                    q.setObject(++i, page.getValue());
+                    q.setInt(++i, window);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        voices.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                    }
+                }
+            }
+        });
+        return voices;
     }
 
     /** What the latest reader who rated the page low this cycle said was wrong with it, or null. */

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.hibernate.Session;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
+import org.veritycms.page.PageStanding;
 import org.veritycms.page.ReadablePagesRule;
 import org.veritycms.shared.Problem;
 import org.veritycms.shared.ProblemException;
@@ -79,11 +82,15 @@ public class RatingService {
     /** Rows a page's counts are spread over in each review cycle. */
     static final int SHARDS = 16;
 
-    /** The row of a page's counts this node adds its votes to. */
-    private final int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+    /** The first row of a page's counts this node adds its votes to; each writer of votes has its own. */
+    private final int nodeShard = ThreadLocalRandom.current().nextInt(SHARDS);
 
     public static LocalDate cycleOf(Page page) {
-        LocalDate last = page.reviewDates().lastReviewedOn();
+        return cycleOf(page.standing());
+    }
+
+    static LocalDate cycleOf(PageStanding page) {
+        LocalDate last = page.lastReviewedOn();
         return last == null ? BEFORE_ANY_REVIEW : last;
     }
 
@@ -137,19 +144,26 @@ public class RatingService {
      */
     @Transactional
     public List<Counted> rateAll(List<Ballot> ballots) {
+        return rateAll(ballots, 0);
+    }
+
+    /**
+     * {@link #rateAll(List)} for one of several threads writing votes at once, numbered from 0: each
+     * adds to its own row of a page's counts, so that none waits for another's row lock.
+     */
+    @Transactional
+    public List<Counted> rateAll(List<Ballot> ballots, int writer) {
+        int shard = (nodeShard + writer) % SHARDS;
         Instant now = clock.instant();
-        Map<String, Page> bySlug = new HashMap<>();
-        for (Page page : pages.findAllBySlug(ballots.stream().map(Ballot::slug).distinct().toList())) {
-            // a vote changes rows of its own, never the page: left out of the flush, the page and its
-            // collections are not checked for changes at every vote's commit
-            em.detach(page);
+        Map<String, PageStanding> bySlug = new HashMap<>();
+        for (PageStanding page : pages.standings(ballots.stream().map(Ballot::slug).distinct().toList())) {
             bySlug.put(page.slug(), page);
         }
         Counted[] counted = new Counted[ballots.size()];
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ballots.size(); i++) {
             Ballot ballot = ballots.get(i);
-            Page page = bySlug.get(ballot.slug());
+            PageStanding page = bySlug.get(ballot.slug());
             try {
                 if (page == null) {
                     throw ProblemException.notFound("There is no page '" + ballot.slug() + "'.");
@@ -184,8 +198,10 @@ public class RatingService {
                 counted[row.index()] = Counted.refused(refused);
             }
         }
-        tallies.keySet().forEach(key -> trigger.check(key.page(), key.cycle()));
-        Map<PageCycle, RatingSummary> after = count(tallies);
+        Map<PageStanding, LocalDate> cycles = new LinkedHashMap<>();
+        tallies.keySet().forEach(key -> cycles.put(key.page(), key.cycle()));
+        trigger.checkAll(cycles);
+        Map<PageCycle, RatingSummary> after = count(tallies, shard);
         tallies.keySet().forEach(key -> changes.fire(PageChanged.ratings(key.page().slug())));
         for (Row row : rows) {
             Outcome outcome = outcomes.get(row.index());
@@ -197,21 +213,11 @@ public class RatingService {
     }
 
     /** A ballot for a page that may be rated: its place among the ballots, the page's cycle, the note kept. */
-    private record Row(int index, Page page, LocalDate cycle, Ballot ballot, String kept) {
+    private record Row(int index, PageStanding page, LocalDate cycle, Ballot ballot, String kept) {
     }
 
-    /** A page and one of its review cycles, told apart by the page's id. */
-    private record PageCycle(Page page, LocalDate cycle) {
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PageCycle other && other.page.id().equals(page.id()) && other.cycle.equals(cycle);
-        }
-
-        @Override
-        public int hashCode() {
-            return page.id().hashCode() * 31 + cycle.hashCode();
-        }
+    /** A page and one of its review cycles. */
+    private record PageCycle(PageStanding page, LocalDate cycle) {
     }
 
     /** Inserts each row unless the reader has rated the page this cycle; which rows were new. */
@@ -272,20 +278,23 @@ public class RatingService {
     }
 
     /**
-     * Adds each page's changes (the total, then 1 to 5 stars) to its count row for the cycle in this
-     * node's shard, by atomic updates sent as one batch; a row is created on its page's first vote
-     * on this node. Then reads the pages' summaries as they stand in this transaction. Each node
-     * counts in its own shard, so nodes seldom wait for each other's row locks; a replaced vote may
-     * take a shard's column below zero, never the page's sum.
+     * Adds each page's changes (the total, then 1 to 5 stars) to its count row for the cycle in the
+     * given shard, by atomic updates sent as one batch; a row is created on its page's first vote in
+     * that shard. Then reads the pages' summaries as they stand in this transaction. Each node's
+     * writers count in shards of their own, so they seldom wait for each other's row locks; a
+     * replaced vote may take a shard's column below zero, never the page's sum.
      */
-    private Map<PageCycle, RatingSummary> count(Map<PageCycle, int[]> tallies) {
+    private Map<PageCycle, RatingSummary> count(Map<PageCycle, int[]> tallies, int shard) {
+        if (tallies.isEmpty()) {
+            return Map.of();
+        }
         List<Map.Entry<PageCycle, int[]>> changed = tallies.entrySet().stream()
                 .filter(e -> Arrays.stream(e.getValue()).anyMatch(n -> n != 0)).toList();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement update = c.prepareStatement("update rating_tally set total = total + ?, s1 = s1 + ?,"
                     + " s2 = s2 + ?, s3 = s3 + ?, s4 = s4 + ?, s5 = s5 + ? where page_id = ? and cycle_start = ? and shard = ?")) {
                 for (Map.Entry<PageCycle, int[]> e : changed) {
-                    bindTally(update, e.getKey(), e.getValue());
+                    bindTally(update, e.getKey(), e.getValue(), shard);
                     update.addBatch();
                 }
                 int[] counts = changed.isEmpty() ? new int[0] : update.executeBatch();
@@ -293,7 +302,7 @@ public class RatingService {
                     if (counts[i] == 0) {
                         PageCycle key = changed.get(i).getKey();
                         ensureTally(key.page().id(), key.cycle(), shard);
-                        bindTally(update, key, changed.get(i).getValue());
+                        bindTally(update, key, changed.get(i).getValue(), shard);
                         update.executeUpdate();
                     }
                 }
@@ -305,20 +314,29 @@ public class RatingService {
             after.put(key, RatingSummary.empty());
             byPage.put(key.page().id(), key);
         });
-        for (Object row : em.createNativeQuery("select page_id, cycle_start, coalesce(sum(total), 0), coalesce(sum(s1), 0),"
-                        + " coalesce(sum(s2), 0), coalesce(sum(s3), 0), coalesce(sum(s4), 0), coalesce(sum(s5), 0)"
-                        + " from rating_tally where page_id in (:pages) group by page_id, cycle_start")
-                .setParameter("pages", byPage.keySet()).getResultList()) {
-            Object[] r = (Object[]) row;
-            PageCycle key = byPage.get(((Number) r[0]).longValue());
-            if (key != null && key.cycle().equals(localDate(r[1]))) {
-                after.put(key, new RatingSummary(n(r[2]), List.of(n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]))));
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement q = c.prepareStatement("select page_id, cycle_start, sum(total), sum(s1), sum(s2), sum(s3),"
+                    + " sum(s4), sum(s5) from rating_tally where page_id in ("
+                    + String.join(", ", Collections.nCopies(byPage.size(), "?")) + ") group by page_id, cycle_start")) {
+                int i = 0;
+                for (long pageId : byPage.keySet()) {
+                    q.setLong(++i, pageId);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        PageCycle key = byPage.get(rs.getLong(1));
+                        if (key != null && key.cycle().equals(rs.getObject(2, LocalDate.class))) {
+                            after.put(key, new RatingSummary(rs.getInt(3), List.of(rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                                    rs.getInt(7), rs.getInt(8))));
+                        }
+                    }
+                }
             }
-        }
+        });
         return after;
     }
 
-    private void bindTally(PreparedStatement update, PageCycle key, int[] change) throws SQLException {
+    private void bindTally(PreparedStatement update, PageCycle key, int[] change, int shard) throws SQLException {
         for (int i = 0; i < change.length; i++) {
             update.setInt(i + 1, change[i]);
         }
@@ -373,10 +391,6 @@ public class RatingService {
 
     private static int n(Object o) {
         return ((Number) o).intValue();
-    }
-
-    private static LocalDate localDate(Object o) {
-        return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
     private static Instant instant(Object o) {

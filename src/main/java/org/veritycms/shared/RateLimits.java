@@ -112,9 +112,13 @@ public class RateLimits {
         List<Bucket> own = writes.stream().map(w -> w.readerId().isPresent()
                 ? new Bucket(bucket(action, "reader:" + w.readerId().get()), capacityOf(action))
                 : new Bucket(bucket(action, "cookieless:" + w.address()), cookieless)).toList();
-        List<OptionalLong> answers = admit(own, new ArrayList<>(Collections.nCopies(writes.size(), OptionalLong.empty())));
         List<Bucket> network = writes.stream().map(w -> new Bucket(bucket(action, "network:" + w.address()), perNetwork)).toList();
-        return admit(network, answers);
+        try (Connection c = dataSource.getConnection()) {
+            List<OptionalLong> answers = admit(c, own, new ArrayList<>(Collections.nCopies(writes.size(), OptionalLong.empty())));
+            return admit(c, network, answers);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count requests against their rate limits", e);
+        }
     }
 
     /** A bucket and its limit. */
@@ -125,7 +129,7 @@ public class RateLimits {
      * Takes from each bucket for the writes still waiting for an answer, in order, as many as it has
      * tokens for; a write its bucket cannot serve gets the seconds until the bucket has a token.
      */
-    private List<OptionalLong> admit(List<Bucket> buckets, List<OptionalLong> answers) {
+    private List<OptionalLong> admit(Connection c, List<Bucket> buckets, List<OptionalLong> answers) throws SQLException {
         Map<Bucket, Integer> wanted = new LinkedHashMap<>();
         for (int i = 0; i < buckets.size(); i++) {
             if (answers.get(i).isEmpty()) {
@@ -133,7 +137,9 @@ public class RateLimits {
             }
         }
         Map<Bucket, Grant> grants = new HashMap<>();
-        wanted.forEach((bucket, n) -> grants.put(bucket, take(bucket.key(), bucket.limit(), n)));
+        for (Map.Entry<Bucket, Integer> w : wanted.entrySet()) {
+            grants.put(w.getKey(), take(c, w.getKey().key(), w.getKey().limit(), w.getValue()));
+        }
         Map<Bucket, Integer> served = new HashMap<>();
         for (int i = 0; i < buckets.size(); i++) {
             Bucket bucket = buckets.get(i);
@@ -201,11 +207,19 @@ public class RateLimits {
 
     /** Takes a token for each of {@code wanted} requests, as far as the bucket has whole tokens. */
     private Grant take(String bucket, long limit, int wanted) {
+        try (Connection c = dataSource.getConnection()) {
+            return take(c, bucket, limit, wanted);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count a request against its rate limit", e);
+        }
+    }
+
+    private Grant take(Connection c, String bucket, long limit, int wanted) throws SQLException {
         long now = clock.millis();
         purgeBefore(now);
         String sql = String.format(java.util.Locale.ROOT, takeStatement(), limit, windowMillis(), now, wanted);
         for (int attempt = 0; ; attempt++) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
+            try (PreparedStatement upsert = c.prepareStatement(sql)) {
                 upsert.setString(1, bucket);
                 try (ResultSet rs = upsert.executeQuery()) {
                     rs.next();
@@ -214,7 +228,7 @@ public class RateLimits {
             } catch (SQLException e) {
                 // H2's merge may meet a first request for the same bucket at the same moment: once more finds its row
                 if (attempt > 0 || !"23505".equals(e.getSQLState())) {
-                    throw new IllegalStateException("Could not count a request against its rate limit", e);
+                    throw e;
                 }
             }
         }

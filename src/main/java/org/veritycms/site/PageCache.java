@@ -67,7 +67,13 @@ public class PageCache {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
-        invalidate(change.slug());
+        if (change.content()) {
+            invalidate(change.slug());
+        } else {
+            // comments and ratings show on their own page only, not on the pages that link to it
+            generation.incrementAndGet();
+            cache.invalidate(change.slug());
+        }
     }
 
     void onMissedChanges(@Observes EveryPageChanged missed) {
