@@ -1,6 +1,8 @@
 package org.veritycms.rating;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -88,6 +90,9 @@ public class RatingApi {
     @Inject
     VoteQueue votes;
 
+    @Resource
+    ManagedExecutorService answering;
+
     @Inject
     ClientAddresses addresses;
 
@@ -138,7 +143,7 @@ public class RatingApi {
         String feedback = RatingRequests.feedback(body.feedback());
         Optional<NewCookie> newCookie = reader.newToken().map(token -> readers.cookie(token, SecureRequests.isSecure(request)));
         votes.submit(new RatingService.Ballot(slug, new RatingService.Voter(reader.id(), addresses.hash(address)), stars, feedback),
-                reader.knownId(), address).orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS).whenComplete((vote, refused) -> {
+                reader.knownId(), address).orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS).whenCompleteAsync((vote, refused) -> {
                     if (refused != null) {
                         async.resume(refused instanceof TimeoutException ? VoteQueue.notWrittenInTime() : refused);
                         return;
@@ -147,7 +152,7 @@ public class RatingApi {
                             .type(MediaType.APPLICATION_JSON_TYPE).entity(answer(vote, display));
                     newCookie.ifPresent(response::cookie);
                     async.resume(response.build());
-                });
+                }, answering); // the thread writing votes does not wait on a client's connection
     }
 
     @GET
