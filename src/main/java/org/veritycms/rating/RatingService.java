@@ -216,8 +216,18 @@ public class RatingService {
     private record Row(int index, PageStanding page, LocalDate cycle, Ballot ballot, String kept) {
     }
 
-    /** A page and one of its review cycles. */
+    /** A page and one of its review cycles, told apart by the page's id. */
     private record PageCycle(PageStanding page, LocalDate cycle) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PageCycle other && other.page.id() == page.id() && other.cycle.equals(cycle);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(page.id()) * 31 + cycle.hashCode();
+        }
     }
 
     /** Inserts each row unless the reader has rated the page this cycle; which rows were new. */
