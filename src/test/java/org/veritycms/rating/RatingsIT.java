@@ -358,4 +358,30 @@ class RatingsIT {
         assertEquals(List.of(0, 0, 0, 0, 2), summary(slug).getJsonArray("distribution")
                 .getValuesAs(v -> ((jakarta.json.JsonNumber) v).intValue()));
     }
+
+    @Test
+    void cookielessVotesFromOneAddressSentAtOnceAreLimitedAsIfOneByOne() {
+        String slug = newPage();
+        String address = TestAddresses.next();
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // sent together, most of them are counted against the limits in the same group
+            all.add(client.sendAsync(HttpRequest.newBuilder(URI.create(Http.base() + "/api/v1/pages/" + slug + "/ratings"))
+                    .header("Content-Type", "application/json").header(TestAddresses.HEADER, address)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"stars\": 3}")).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        int accepted = 0;
+        for (CompletableFuture<HttpResponse<String>> f : all) {
+            HttpResponse<String> r = f.join();
+            if (r.statusCode() == 201) {
+                accepted++;
+            } else {
+                assertEquals(429, r.statusCode(), r.body());
+                assertTrue(r.headers().firstValue("Retry-After").isPresent(), r.headers().toString());
+            }
+        }
+        assertEquals(5, accepted, "the address's five cookieless votes, however the votes were grouped");
+        assertEquals(5, summary(slug).getInt("count"));
+    }
 }
