@@ -24,7 +24,7 @@ import org.veritycms.shared.RateLimits;
 /**
  * Readers' votes, written together: a thread takes every vote that has come in while it wrote
  * the last ones, counts them against the rate limits with one statement per bucket, and records
- * them in one transaction ({@link RatingService#rateAll}); each reader is answered once the
+ * them in one transaction ({@link RatingService#write}); each reader is answered once the
  * transaction holding their vote has committed, with the page's counts as of that commit. Under
  * load a transaction carries many votes, so the database commits far fewer times than it receives
  * votes, as it does for its own log; alone, a vote is written at once. When a transaction fails,
@@ -68,7 +68,7 @@ public class VoteQueue {
 
     /**
      * Queues a vote; the answer completes after the commit that holds it, or with the problem that
-     * refused it (429 from the rate limits, 404, 410 or 409 from {@link RatingService#rateAll}).
+     * refused it (429 from the rate limits, 404, 410 or 409 from {@link RatingService#write}).
      */
     public CompletableFuture<RatingService.Vote> submit(RatingService.Ballot ballot, Optional<String> knownReader,
             String address) {
@@ -165,9 +165,9 @@ public class VoteQueue {
         if (admitted.isEmpty()) {
             return;
         }
-        List<RatingService.Counted> counted;
+        RatingService.Written written;
         try {
-            counted = ratings.rateAll(admitted.stream().map(Pending::ballot).toList(), writer);
+            written = ratings.write(admitted.stream().map(Pending::ballot).toList(), writer);
         } catch (RuntimeException failed) {
             if (admitted.size() == 1) {
                 throw failed;
@@ -175,14 +175,18 @@ public class VoteQueue {
             admitted.forEach(vote -> writeAlone(vote, writer));
             return;
         }
+        // told before anyone is answered: a reader who looks at the page again sees their vote
+        ratings.announce(written.rated());
         for (int i = 0; i < admitted.size(); i++) {
-            answer(admitted.get(i), counted.get(i));
+            answer(admitted.get(i), written.counted().get(i));
         }
     }
 
     private void writeAlone(Pending vote, int writer) {
         try {
-            answer(vote, ratings.rateAll(List.of(vote.ballot()), writer).get(0));
+            RatingService.Written written = ratings.write(List.of(vote.ballot()), writer);
+            ratings.announce(written.rated());
+            answer(vote, written.counted().get(0));
         } catch (RuntimeException failed) {
             vote.answer().completeExceptionally(failed);
         }
