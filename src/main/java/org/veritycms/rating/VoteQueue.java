@@ -175,8 +175,7 @@ public class VoteQueue {
             admitted.forEach(vote -> writeAlone(vote, writer));
             return;
         }
-        // told before anyone is answered: a reader who looks at the page again sees their vote
-        ratings.announce(written.rated());
+        announce(written);
         for (int i = 0; i < admitted.size(); i++) {
             answer(admitted.get(i), written.counted().get(i));
         }
@@ -185,10 +184,22 @@ public class VoteQueue {
     private void writeAlone(Pending vote, int writer) {
         try {
             RatingService.Written written = ratings.write(List.of(vote.ballot()), writer);
-            ratings.announce(written.rated());
+            announce(written);
             answer(vote, written.counted().get(0));
         } catch (RuntimeException failed) {
             vote.answer().completeExceptionally(failed);
+        }
+    }
+
+    /**
+     * Tells of the rated pages before anyone is answered, so that a reader who looks at the page
+     * again sees their vote. The votes have committed: a failure here is logged, not answered.
+     */
+    private void announce(RatingService.Written written) {
+        try {
+            ratings.announce(written.rated());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not tell of new ratings of " + written.rated(), e);
         }
     }
 
