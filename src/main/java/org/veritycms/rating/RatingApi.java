@@ -24,8 +24,6 @@ import jakarta.ws.rs.container.Suspended;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -143,9 +141,9 @@ public class RatingApi {
         String feedback = RatingRequests.feedback(body.feedback());
         Optional<NewCookie> newCookie = reader.newToken().map(token -> readers.cookie(token, SecureRequests.isSecure(request)));
         votes.submit(new RatingService.Ballot(slug, new RatingService.Voter(reader.id(), addresses.hash(address)), stars, feedback),
-                reader.knownId(), address).orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS).whenCompleteAsync((vote, refused) -> {
+                reader.knownId(), address).whenCompleteAsync((vote, refused) -> {
                     if (refused != null) {
-                        async.resume(refused instanceof TimeoutException ? VoteQueue.notWrittenInTime() : refused);
+                        async.resume(VoteQueue.refusal(refused));
                         return;
                     }
                     Response.ResponseBuilder response = Response.status(vote.outcome().status())

@@ -191,21 +191,21 @@ public class RatingService {
         // most readers vote once: the insert is the whole story, and the unique key settles a race
         boolean[] inserted = insert(rows, now);
         Map<PageCycle, int[]> tallies = new LinkedHashMap<>();
-        Map<Integer, Outcome> outcomes = new HashMap<>();
+        Outcome[] outcomes = new Outcome[ballots.size()];
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             int[] change = tallies.computeIfAbsent(new PageCycle(row.page(), row.cycle()), k -> new int[6]);
             if (inserted[r]) {
                 change[0]++;
                 change[row.ballot().stars().value()]++;
-                outcomes.put(row.index(), Outcome.RECORDED);
+                outcomes[row.index()] = Outcome.RECORDED;
                 continue;
             }
             try {
                 int previous = replace(row, now);
                 change[previous]--;
                 change[row.ballot().stars().value()]++;
-                outcomes.put(row.index(), Outcome.REPLACED);
+                outcomes[row.index()] = Outcome.REPLACED;
             } catch (ProblemException refused) {
                 counted[row.index()] = Counted.refused(refused);
             }
@@ -215,7 +215,7 @@ public class RatingService {
         trigger.checkAll(cycles);
         Map<PageCycle, RatingSummary> after = count(tallies, shard);
         for (Row row : rows) {
-            Outcome outcome = outcomes.get(row.index());
+            Outcome outcome = outcomes[row.index()];
             if (outcome != null) {
                 counted[row.index()] = new Counted(new Vote(outcome, after.get(new PageCycle(row.page(), row.cycle()))), null);
             }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +36,9 @@ import org.veritycms.shared.RateLimits;
 public class VoteQueue {
 
     private static final Logger LOG = Logger.getLogger(VoteQueue.class.getName());
+
+    /** A vote not written by then is answered 503; it may still be written, and sent again it replaces itself. */
+    private static final long ANSWER_WITHIN_SECONDS = 30;
 
     @Resource
     ManagedThreadFactory threads;
@@ -67,7 +71,8 @@ public class VoteQueue {
     }
 
     /**
-     * Queues a vote; the answer completes after the commit that holds it, or with the problem that
+     * Queues a vote; the answer completes after the commit that holds it, with a {@link TimeoutException}
+     * when that takes over {@value #ANSWER_WITHIN_SECONDS} seconds ({@link #refusal}), or with the problem that
      * refused it (429 from the rate limits, 404, 410 or 409 from {@link RatingService#write}).
      */
     public CompletableFuture<RatingService.Vote> submit(RatingService.Ballot ballot, Optional<String> knownReader,
@@ -79,7 +84,7 @@ public class VoteQueue {
         }
         startWriter();
         queue.add(new Pending(ballot, new RateLimits.ReaderWrite(knownReader, address), answer));
-        return answer;
+        return answer.orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
     }
 
     /** {@link #submit}, waiting for the answer: the vote, or the refusal thrown as it was. */
@@ -87,7 +92,7 @@ public class VoteQueue {
         try {
             return submit(ballot, knownReader, address).get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException refusal) {
+            if (refusal(e.getCause()) instanceof RuntimeException refusal) {
                 throw refusal;
             }
             throw new IllegalStateException(e.getCause());
@@ -211,8 +216,12 @@ public class VoteQueue {
         }
     }
 
-    /** For a vote whose writing took too long: it may still be written, and sent again it replaces itself. */
-    public static ProblemException notWrittenInTime() {
+    /** Why a vote's answer failed, as its reader is told: a vote not written in time is a 503. */
+    public static Throwable refusal(Throwable failure) {
+        return failure instanceof TimeoutException ? notWrittenInTime() : failure;
+    }
+
+    private static ProblemException notWrittenInTime() {
         return new ProblemException(Problem.of(503, "unavailable", "Service briefly unavailable",
                 "Your rating could not be saved in time. Please send it again in a moment."), 5);
     }

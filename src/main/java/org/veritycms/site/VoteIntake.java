@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.rating.RatingApi;
 import org.veritycms.rating.RatingDisplay;
@@ -34,9 +32,6 @@ import org.veritycms.shared.ReaderTokens;
  */
 @ApplicationScoped
 public class VoteIntake {
-
-    /** A vote not written by then is answered 503; it may still be written, and sent again it replaces itself. */
-    private static final long ANSWER_WITHIN_SECONDS = 30;
 
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
 
@@ -129,11 +124,11 @@ public class VoteIntake {
         Optional<String> setCookie = reader.newToken().map(token -> readers.setCookieHeader(token, secure));
         RatingService.Ballot ballot = new RatingService.Ballot(slug, new RatingService.Voter(reader.id(), addresses.hash(address)),
                 stars, null);
-        return votes.submit(ballot, reader.knownId(), address).orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS)
+        return votes.submit(ballot, reader.knownId(), address)
                 .handleAsync((vote, refused) -> refused == null
                         ? new Answer(vote.outcome().status(), "application/json", json.getContext(null)
                                 .toJson(RatingApi.answer(vote, display)), setCookie, 0)
-                        : refusal(refused instanceof TimeoutException ? VoteQueue.notWrittenInTime() : refused, path), answering);
+                        : refusal(VoteQueue.refusal(refused), path), answering);
     }
 
     private Answer refusal(Throwable refused, String path) {
