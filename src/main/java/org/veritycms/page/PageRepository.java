@@ -37,12 +37,8 @@ public class PageRepository {
         }
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (java.sql.PreparedStatement q = c.prepareStatement("select id, slug, status, publish_at, expire_at,"
-                    + " effective_review_due, risk_tier, last_reviewed_on from page where slug in ("
-                    + String.join(", ", java.util.Collections.nCopies(slugs.size(), "?")) + ")")) {
-                int i = 0;
-                for (String slug : slugs) {
-                    q.setString(++i, slug);
-                }
+                    + " effective_review_due, risk_tier, last_reviewed_on from page where slug = any(?)")) {
+                q.setArray(1, c.createArrayOf("varchar", slugs.toArray()));
                 try (java.sql.ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         found.add(new PageStanding(rs.getLong(1), rs.getString(2), PageStatus.valueOf(rs.getString(3)),

@@ -5,12 +5,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,15 @@ import org.veritycms.notification.Outbox;
 import org.veritycms.notification.Recipients;
 import org.hibernate.Session;
 import org.veritycms.page.Page;
+import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageStanding;
 
 /**
  * Flags a page for early review when readers' ratings fall: of the last {@code window} ratings
  * in this cycle, at least {@code share}% at 1 or 2 stars (once enough have come in). Once per
- * cycle: the flag row's key makes a second flag impossible. The flag, the reader's reason and the
- * owner's mail are written in the vote's own transaction.
+ * cycle: the flag row's key makes a second flag impossible. {@link FallingRatingsWatch} checks the
+ * pages just rated, once their votes have committed; the flag, the reader's reason and the owner's
+ * mail are written in one transaction.
  */
 @ApplicationScoped
 public class FeedbackTrigger {
@@ -35,6 +39,9 @@ public class FeedbackTrigger {
 
     @PersistenceContext(unitName = "verity")
     EntityManager em;
+
+    @Inject
+    PageRepository pages;
 
     @Inject
     Outbox outbox;
@@ -71,12 +78,11 @@ public class FeedbackTrigger {
         return voices >= Math.min(minimum, window) && (long) low * 100 >= (long) share * voices;
     }
 
-    void check(PageStanding standing, LocalDate cycle) {
-        checkAll(Map.of(standing, cycle));
-    }
-
-    /** {@link #check} for several pages, whose latest ratings are counted by one statement. */
-    void checkAll(Map<PageStanding, LocalDate> cycles) {
+    /** Checks these pages' current cycles, their latest ratings counted by one statement, and flags those whose ratings fell. */
+    @Transactional
+    public void checkPages(Collection<String> slugs) {
+        Map<PageStanding, LocalDate> cycles = new LinkedHashMap<>();
+        pages.standings(slugs).forEach(page -> cycles.put(page, RatingService.cycleOf(page)));
         Map<Long, int[]> voices = latestVoices(cycles);
         cycles.forEach((standing, cycle) -> {
             int[] counted = voices.getOrDefault(standing.id(), new int[2]);
@@ -100,30 +106,47 @@ public class FeedbackTrigger {
         }
     }
 
+    /** A page's latest {@code window} ratings in a cycle, for one voice per source: its latest rating there. */
+    private static final String LATEST_VOICES = "select count(*), coalesce(sum(case when stars <= 2 then 1 else 0 end), 0) from"
+            + " (select stars, row_number() over (partition by source order by updated_at desc, id desc) as nth from"
+            + " (select stars, coalesce(address_hash, 'reader:' || reader_id) as source, updated_at, id from rating"
+            + " where page_id = %s and cycle_start = %s order by updated_at desc, id desc limit ?) latest) voiced where nth = 1";
+    /** All pages' voices by one statement of one text, planned once: the pages and cycles are two arrays. */
+    private static final String POSTGRESQL_VOICES = "select g.page_id, v.* from unnest(cast(? as bigint[]), cast(? as date[]))"
+            + " as g(page_id, cycle_start) cross join lateral (" + LATEST_VOICES.formatted("g.page_id", "g.cycle_start") + ") v";
+    /** H2 has no lateral join: one branch per page. */
+    private static final String H2_VOICES = "(select cast(? as bigint), v.* from (" + LATEST_VOICES.formatted("?", "?") + ") v)";
+
     /**
      * For each page, how many voices its latest {@code window} ratings in the cycle hold, and how
      * many of them are low: one voice per network address (or per reader, for ratings from before
      * addresses were kept), its latest rating, so that many votes from one address, cookies or
      * none, count as one. Read on every group of votes, so counted in the database, each page's
-     * latest rows found by the index, by one plain JDBC statement.
+     * latest rows found by the index, by one plain JDBC statement. On PostgreSQL its text is the
+     * same for any number of pages, so the server plans it once per connection, not once per
+     * group (planning a statement with a branch per page took longer than running it).
      */
     private Map<Long, int[]> latestVoices(Map<PageStanding, LocalDate> cycles) {
         Map<Long, int[]> voices = new java.util.HashMap<>();
         if (cycles.isEmpty()) {
             return voices;
         }
-        String one = "(select cast(? as bigint), count(*), coalesce(sum(case when stars <= 2 then 1 else 0 end), 0) from"
-                + " (select stars, row_number() over (partition by source order by updated_at desc, id desc) as nth from"
-                + " (select stars, coalesce(address_hash, 'reader:' || reader_id) as source, updated_at, id from rating"
-                + " where page_id = ? and cycle_start = ? order by updated_at desc, id desc limit ?) latest) voiced where nth = 1)";
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement q = c.prepareStatement(String.join(" union all ", java.util.Collections.nCopies(cycles.size(), one)))) {
-                int i = 0;
-                for (Map.Entry<PageStanding, LocalDate> page : cycles.entrySet()) {
-                    q.setLong(++i, page.getKey().id());
-                    q.setLong(++i, page.getKey().id());
-                    q.setObject(++i, page.getValue());
-                    q.setInt(++i, window);
+            boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            try (PreparedStatement q = c.prepareStatement(postgresql ? POSTGRESQL_VOICES
+                    : String.join(" union all ", java.util.Collections.nCopies(cycles.size(), H2_VOICES)))) {
+                if (postgresql) {
+                    q.setArray(1, c.createArrayOf("bigint", cycles.keySet().stream().map(PageStanding::id).toArray()));
+                    q.setArray(2, c.createArrayOf("date", cycles.values().stream().map(java.sql.Date::valueOf).toArray()));
+                    q.setInt(3, window);
+                } else {
+                    int i = 0;
+                    for (Map.Entry<PageStanding, LocalDate> page : cycles.entrySet()) {
+                        q.setLong(++i, page.getKey().id());
+                        q.setLong(++i, page.getKey().id());
+                        q.setObject(++i, page.getValue());
+                        q.setInt(++i, window);
+                    }
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {

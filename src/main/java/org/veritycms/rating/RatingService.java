@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,9 +71,6 @@ public class RatingService {
 
     @Inject
     PageRepository pages;
-
-    @Inject
-    FeedbackTrigger trigger;
 
     @Inject
     Clock clock;
@@ -210,9 +206,6 @@ public class RatingService {
                 counted[row.index()] = Counted.refused(refused);
             }
         }
-        Map<PageStanding, LocalDate> cycles = new LinkedHashMap<>();
-        tallies.keySet().forEach(key -> cycles.put(key.page(), key.cycle()));
-        trigger.checkAll(cycles);
         Map<PageCycle, RatingSummary> after = count(tallies, shard);
         for (Row row : rows) {
             Outcome outcome = outcomes[row.index()];
@@ -344,12 +337,8 @@ public class RatingService {
         });
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement q = c.prepareStatement("select page_id, cycle_start, sum(total), sum(s1), sum(s2), sum(s3),"
-                    + " sum(s4), sum(s5) from rating_tally where page_id in ("
-                    + String.join(", ", Collections.nCopies(byPage.size(), "?")) + ") group by page_id, cycle_start")) {
-                int i = 0;
-                for (long pageId : byPage.keySet()) {
-                    q.setLong(++i, pageId);
-                }
+                    + " sum(s4), sum(s5) from rating_tally where page_id = any(?) group by page_id, cycle_start")) {
+                q.setArray(1, c.createArrayOf("bigint", byPage.keySet().toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         PageCycle key = byPage.get(rs.getLong(1));
