@@ -37,22 +37,63 @@ public class RateLimits {
 
     /**
      * Refilled in proportion to the time since the last request (none when a test moved the clock
-     * back), at most full; formatted with the limit, the window, now (milliseconds) and the number of
-     * requests counted at once, all numbers.
+     * back), at most full; {@code :limit} (and {@code :share}, the same as a fraction), {@code :window}
+     * and {@code :now} (milliseconds) and {@code :wanted} (the requests counted at once) are bound as
+     * parameters ({@link TakeStatement}), so the database plans the statement once, not once per request.
      */
-    private static final String REFILLED = "least(%1$d, t.tokens + greatest(0, %3$d - t.refilled_at) * %1$d.0 / %2$d)";
+    private static final String REFILLED = "least(:limit, t.tokens + greatest(0, :now - t.refilled_at) * :share / :window)";
     /** As many of the requests as there are whole tokens for. */
-    private static final String GRANTED = "least(%4$d, floor(" + REFILLED + "))";
-    private static final String TAKEN = "tokens = " + REFILLED + " - " + GRANTED + ", refilled_at = %3$d, granted = "
+    private static final String GRANTED = "least(:wanted, floor(" + REFILLED + "))";
+    private static final String TAKEN = "tokens = " + REFILLED + " - " + GRANTED + ", refilled_at = :now, granted = "
             + REFILLED + " >= 1, taken = " + GRANTED;
-    private static final String FIRST = "least(%4$d, %1$d)";
+    private static final String FIRST = "least(:wanted, :limit)";
     private static final String POSTGRESQL_TAKE = "insert into rate_limit as t (bucket, tokens, refilled_at, granted, taken)"
-            + " values (?, %1$d - " + FIRST + ", %3$d, %1$d >= 1, " + FIRST + ") on conflict (bucket) do update set " + TAKEN
+            + " values (:bucket, :limit - " + FIRST + ", :now, :limit >= 1, " + FIRST + ") on conflict (bucket) do update set " + TAKEN
             + " returning taken, tokens";
     private static final String H2_TAKE = "select taken, tokens from final table (merge into rate_limit t using"
-            + " (values (cast(? as varchar(64)))) s (bucket) on t.bucket = s.bucket when matched then update set " + TAKEN
-            + " when not matched then insert (bucket, tokens, refilled_at, granted, taken) values (s.bucket, %1$d - " + FIRST
-            + ", %3$d, %1$d >= 1, " + FIRST + "))";
+            + " (values (cast(:bucket as varchar(64)))) s (bucket) on t.bucket = s.bucket when matched then update set " + TAKEN
+            + " when not matched then insert (bucket, tokens, refilled_at, granted, taken) values (s.bucket, :limit - " + FIRST
+            + ", :now, :limit >= 1, " + FIRST + "))";
+
+    /**
+     * A take statement with its named values turned into typed JDBC parameters, in order: the
+     * bucket, the limit, window and now as whole numbers, the limit as a fraction where it is
+     * multiplied ({@code :share}, so that the product cannot overflow), the requests wanted.
+     */
+    private record TakeStatement(String sql, List<String> names) {
+
+        private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(":(bucket|limit|share|window|now|wanted)\\b");
+
+        static TakeStatement of(String named) {
+            List<String> names = new ArrayList<>();
+            java.util.regex.Matcher m = NAMED.matcher(named);
+            StringBuilder sql = new StringBuilder();
+            while (m.find()) {
+                names.add(m.group(1));
+                m.appendReplacement(sql, switch (m.group(1)) {
+                    case "bucket" -> "?";
+                    case "wanted" -> "cast(? as integer)";
+                    case "share" -> "cast(? as double precision)";
+                    default -> "cast(? as bigint)";
+                });
+            }
+            m.appendTail(sql);
+            return new TakeStatement(sql.toString(), List.copyOf(names));
+        }
+
+        void bind(PreparedStatement statement, String bucket, long limit, long window, long now, int wanted) throws SQLException {
+            for (int i = 0; i < names.size(); i++) {
+                switch (names.get(i)) {
+                    case "bucket" -> statement.setString(i + 1, bucket);
+                    case "limit" -> statement.setLong(i + 1, limit);
+                    case "share" -> statement.setDouble(i + 1, limit);
+                    case "window" -> statement.setLong(i + 1, window);
+                    case "now" -> statement.setLong(i + 1, now);
+                    default -> statement.setInt(i + 1, wanted);
+                }
+            }
+        }
+    }
 
     @Resource(lookup = "java:jboss/datasources/VerityNonJtaDS")
     DataSource dataSource;
@@ -65,7 +106,7 @@ public class RateLimits {
     private final long perNetwork;
     private final long cookieless;
     private final AtomicLong purgedAt = new AtomicLong();
-    private volatile String take;
+    private volatile TakeStatement take;
 
     @Inject
     public RateLimits(ServerSecret secret, SchemaMigration schema, Clock clock,
@@ -217,10 +258,10 @@ public class RateLimits {
     private Grant take(Connection c, String bucket, long limit, int wanted) throws SQLException {
         long now = clock.millis();
         purgeBefore(now);
-        String sql = String.format(java.util.Locale.ROOT, takeStatement(), limit, windowMillis(), now, wanted);
+        TakeStatement statement = takeStatement();
         for (int attempt = 0; ; attempt++) {
-            try (PreparedStatement upsert = c.prepareStatement(sql)) {
-                upsert.setString(1, bucket);
+            try (PreparedStatement upsert = c.prepareStatement(statement.sql())) {
+                statement.bind(upsert, bucket, limit, windowMillis(), now, wanted);
                 try (ResultSet rs = upsert.executeQuery()) {
                     rs.next();
                     return new Grant(rs.getInt(1), rs.getDouble(2));
@@ -265,10 +306,10 @@ public class RateLimits {
         }
     }
 
-    private String takeStatement() {
-        String statement = take;
+    private TakeStatement takeStatement() {
+        TakeStatement statement = take;
         if (statement == null) {
-            statement = "postgresql".equals(schema.vendor()) ? POSTGRESQL_TAKE : H2_TAKE;
+            statement = TakeStatement.of("postgresql".equals(schema.vendor()) ? POSTGRESQL_TAKE : H2_TAKE);
             take = statement;
         }
         return statement;
