@@ -7,13 +7,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -26,9 +28,10 @@ import org.veritycms.shared.SchemaMigration;
 /**
  * Tells every node of a PostgreSQL cluster about each {@link PageChanged}: a {@code pg_notify} on
  * the change's own connection, inside its transaction, so PostgreSQL delivers it when (and only if)
- * the change commits, to every node listening ({@link PageChangeReceiver}). An event fired inside
- * a transaction is sent as it is fired; the page aggregate's own changes are sent by
- * {@link PageChangeAnnouncer} as it collects them. On H2 there is one node and nothing is sent.
+ * the change commits, to every node listening ({@link PageChangeReceiver}). The changes of a
+ * transaction, events fired in it and the page aggregate's own changes that
+ * {@link PageChangeAnnouncer} collects, are sent together just before it commits. On H2 there is
+ * one node and nothing is sent.
  * <p>
  * Ratings are the exception. PostgreSQL holds one lock over the commit of every transaction that
  * notifies, to keep notices in commit order, so a notice in each vote would let only one vote
@@ -40,6 +43,7 @@ import org.veritycms.shared.SchemaMigration;
 public class PageChangeBroadcast {
 
     static final String CHANNEL = "verity_page_changed";
+    /** The changes a transaction will send as it commits. */
     private static final Object SENT = PageChangeBroadcast.class.getName() + ".sent";
     private static final Logger LOG = Logger.getLogger(PageChangeBroadcast.class.getName());
     /** How long rated pages are collected before they are told to the other nodes. */
@@ -103,45 +107,80 @@ public class PageChangeBroadcast {
     }
 
     private void sendRatings() {
-        String[] payloads;
+        List<PageChanged> rated;
         synchronized (ratedPages) {
-            payloads = ratedPages.stream().map(slug -> encode(PageChanged.ratings(slug))).toArray(String[]::new);
+            rated = ratedPages.stream().map(PageChanged::ratings).toList();
             ratedPages.clear();
         }
-        try (Connection c = autoCommit.getConnection();
-                PreparedStatement notify = c.prepareStatement("select count(pg_notify(?, p)) from unnest(?) p")) {
-            notify.setString(1, CHANNEL);
-            notify.setArray(2, c.createArrayOf("text", payloads));
-            notify.execute();
-        } catch (SQLException | RuntimeException e) {
+        try {
+            sendNow(autoCommit, rated);
+        } catch (RuntimeException e) {
             // a node that lost the database clears its caches when it listens again
-            LOG.log(Level.WARNING, "Could not tell the other nodes about new ratings of " + payloads.length + " pages", e);
+            LOG.log(Level.WARNING, "Could not tell the other nodes about new ratings of " + rated.size() + " pages", e);
         }
     }
 
-    /** Sends the change inside the current transaction (at once when there is none); once per transaction. */
+    /**
+     * Sends the change with the current transaction (at once when there is none): the changes of one
+     * transaction, each once, go out together by one statement just before it commits, so that an
+     * import of a thousand pages sends one statement, not a thousand.
+     */
     void send(PageChanged change) {
         if (!clustered()) {
             return;
         }
-        if (registry != null && registry.getTransactionKey() != null) {
-            @SuppressWarnings("unchecked")
-            Set<PageChanged> sent = (Set<PageChanged>) registry.getResource(SENT);
-            if (sent == null) {
-                sent = new HashSet<>();
-                registry.putResource(SENT, sent);
-            }
-            if (!sent.add(change)) {
-                return;
+        if (registry == null || registry.getTransactionKey() == null) {
+            sendNow(transactional, List.of(change));
+            return;
+        }
+        Outgoing outgoing = (Outgoing) registry.getResource(SENT);
+        if (outgoing == null) {
+            outgoing = new Outgoing();
+            registry.putResource(SENT, outgoing);
+            registry.registerInterposedSynchronization(outgoing);
+        }
+        outgoing.add(change);
+    }
+
+    /**
+     * A transaction's changes, sent just before it commits; a change made after that, by work done
+     * at commit (a flush), is sent at once, still inside the transaction.
+     */
+    private final class Outgoing implements Synchronization {
+
+        private final Set<PageChanged> changes = new LinkedHashSet<>();
+        private boolean sent;
+
+        void add(PageChanged change) {
+            if (changes.add(change) && sent) {
+                sendNow(transactional, List.of(change));
             }
         }
-        try (Connection c = transactional.getConnection();
-                PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
+
+        @Override
+        public void beforeCompletion() {
+            sent = true;
+            sendNow(transactional, changes);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // sent with the commit, or rolled back with it
+        }
+    }
+
+    /** One {@code pg_notify} per change, by one statement on a connection of this data source (the transaction's own, in one). */
+    private void sendNow(DataSource dataSource, Collection<PageChanged> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement notify = c.prepareStatement("select count(pg_notify(?, p)) from unnest(?) p")) {
             notify.setString(1, CHANNEL);
-            notify.setString(2, encode(change));
+            notify.setArray(2, c.createArrayOf("text", changes.stream().map(this::encode).toArray()));
             notify.execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not tell the other nodes about a change to " + change.slug(), e);
+            throw new IllegalStateException("Could not tell the other nodes about changes to " + changes.size() + " page(s)", e);
         }
     }
 
