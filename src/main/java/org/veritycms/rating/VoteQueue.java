@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,9 +24,10 @@ import org.veritycms.shared.ProblemException;
 import org.veritycms.shared.RateLimits;
 
 /**
- * Readers' votes, written together: a thread takes every vote that has come in while it wrote
- * the last ones, counts them against the rate limits with one statement per bucket, and records
- * them in one transaction ({@link RatingService#write}); each reader is answered once the
+ * Readers' votes, written together, in two steps that overlap: one thread takes every vote that
+ * has come in and counts them against the rate limits with one statement per bucket, while a
+ * writer takes every vote admitted since it wrote the last ones and records them in one
+ * transaction ({@link RatingService#write}); each reader is answered once the
  * transaction holding their vote has committed, with the page's counts as of that commit. Under
  * load a transaction carries many votes, so the database commits far fewer times than it receives
  * votes, as it does for its own log; alone, a vote is written at once. When a transaction fails,
@@ -61,7 +63,10 @@ public class VoteQueue {
     @ConfigProperty(name = "verity.ratings.writers", defaultValue = "1")
     int writers;
 
+    /** Votes as they came in, for the thread counting them against the rate limits. */
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Votes the rate limits admitted, for the writers: one group is counted while the last is written. */
+    private final BlockingQueue<Pending> admitted = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
     private final List<Thread> threadsWriting = new ArrayList<>();
 
@@ -104,15 +109,20 @@ public class VoteQueue {
 
     private synchronized void startWriter() {
         if (threadsWriting.isEmpty()) {
+            startThread("verity-votes-admit", () -> takeWhileRunning(queue, this::admit));
             for (int i = 0; i < Math.max(1, writers); i++) {
                 int writer = i;
-                Thread thread = threads.newThread(() -> writeWhileRunning(writer));
-                thread.setName("verity-votes-" + i);
-                thread.setDaemon(true);
-                threadsWriting.add(thread);
-                thread.start();
+                startThread("verity-votes-" + i, () -> takeWhileRunning(admitted, votes -> write(votes, writer)));
             }
         }
+    }
+
+    private void startThread(String name, Runnable work) {
+        Thread thread = threads.newThread(work);
+        thread.setName(name);
+        thread.setDaemon(true);
+        threadsWriting.add(thread);
+        thread.start();
     }
 
     @PreDestroy
@@ -131,20 +141,22 @@ public class VoteQueue {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
+        admitted.drainTo(left);
         left.forEach(p -> p.answer().completeExceptionally(stopping()));
     }
 
-    private void writeWhileRunning(int writer) {
+    /** Takes every vote waiting in a queue, up to a batch, and hands them on together, until the queue stops. */
+    private void takeWhileRunning(BlockingQueue<Pending> from, Consumer<List<Pending>> handle) {
         List<Pending> votes = new ArrayList<>();
         while (running) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending first = from.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 votes.add(first);
-                queue.drainTo(votes, Math.max(0, batch - 1));
-                write(votes, writer);
+                from.drainTo(votes, Math.max(0, batch - 1));
+                handle.accept(votes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -157,9 +169,9 @@ public class VoteQueue {
         }
     }
 
-    private void write(List<Pending> votes, int writer) {
+    /** Counts votes against the rate limits: those over are answered 429, the rest wait for a writer. */
+    private void admit(List<Pending> votes) {
         List<OptionalLong> waits = limits.admitReaders("rating", votes.stream().map(Pending::counted).toList());
-        List<Pending> admitted = new ArrayList<>();
         for (int i = 0; i < votes.size(); i++) {
             if (waits.get(i).isPresent()) {
                 votes.get(i).answer().completeExceptionally(ProblemException.tooManyRequests(waits.get(i).getAsLong()));
@@ -167,9 +179,9 @@ public class VoteQueue {
                 admitted.add(votes.get(i));
             }
         }
-        if (admitted.isEmpty()) {
-            return;
-        }
+    }
+
+    private void write(List<Pending> admitted, int writer) {
         RatingService.Written written;
         try {
             written = ratings.write(admitted.stream().map(Pending::ballot).toList(), writer);
