@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +36,11 @@ public class ContentImporter {
     private static final int PROGRESS_EVERY = 500;
     /** Page files applied in one transaction: one commit per batch rather than per file. */
     private static final int BATCH = 100;
+    /**
+     * Batches written at once, each in its own transaction: one thread alternated between preparing a
+     * batch's rows and waiting for the database to store them, so two keep both busy.
+     */
+    private static final int WRITERS = 2;
 
     private final PageFileImport fileImport;
     private final PageRepository pages;
@@ -84,11 +92,13 @@ public class ContentImporter {
         List<Path> files = pageFiles(root.resolve("pages"), report);
         ExecutorService renderers = threads == null ? null
                 : Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        ExecutorService writers = threads == null ? null : Executors.newFixedThreadPool(WRITERS, threads);
         try {
-            importPages(root, files, tiers, report, renderers);
+            importPages(root, files, tiers, report, renderers, writers);
         } finally {
             if (renderers != null) {
                 renderers.shutdownNow();
+                writers.shutdownNow();
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -101,9 +111,11 @@ public class ContentImporter {
     }
 
     private void importPages(Path root, List<Path> files, Map<String, RiskTier> tiers, ImportReport report,
-            ExecutorService renderers) {
-        int done = 0;
-        // a pipeline: the next batch is read and its bodies rendered on other threads while this one is written
+            ExecutorService renderers, ExecutorService writers) {
+        Progress progress = new Progress(files.size());
+        Deque<Written> writing = new ArrayDeque<>();
+        // a pipeline: the next batch is read and its bodies rendered on other threads while the ones before
+        // it are written, each in its own transaction, by WRITERS threads at once
         Prepared next = files.isEmpty() ? null : prepare(root, files.subList(0, Math.min(files.size(), BATCH)), tiers, report,
                 renderers);
         for (int from = 0; from < files.size(); from += BATCH) {
@@ -111,12 +123,56 @@ public class ContentImporter {
             int after = from + BATCH;
             next = after < files.size() ? prepare(root, files.subList(after, Math.min(files.size(), after + BATCH)), tiers, report,
                     renderers) : null;
-            apply(batch, report);
+            if (writers == null) {
+                apply(batch, report);
+                progress.written(batch.size());
+                continue;
+            }
+            while (writing.size() >= WRITERS) {
+                writing.removeFirst().await(progress);
+            }
+            writing.add(new Written(batch.size(), writers.submit(() -> apply(batch, report))));
+        }
+        while (!writing.isEmpty()) {
+            writing.removeFirst().await(progress);
+        }
+    }
+
+    /** A batch being written on another thread: waited for in order, its failure thrown here as it was. */
+    private record Written(int size, Future<?> applying) {
+
+        void await(Progress progress) {
+            try {
+                applying.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The content import was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            progress.written(size);
+        }
+    }
+
+    /** How many of the page files are written, logged every {@value #PROGRESS_EVERY} and at the end. */
+    private static final class Progress {
+
+        private final int files;
+        private int done;
+
+        Progress(int files) {
+            this.files = files;
+        }
+
+        void written(int batch) {
             int before = done;
-            done += batch.size();
-            if (done / PROGRESS_EVERY > before / PROGRESS_EVERY || done == files.size()) {
+            done += batch;
+            if (done / PROGRESS_EVERY > before / PROGRESS_EVERY || done == files) {
                 int count = done;
-                LOG.info(() -> "Content import: " + count + " of " + files.size() + " page files");
+                LOG.info(() -> "Content import: " + count + " of " + files + " page files");
             }
         }
     }

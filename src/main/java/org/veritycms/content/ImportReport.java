@@ -1,7 +1,6 @@
 package org.veritycms.content;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** What an import did: pages created, updated or unchanged, and each bad file with its line. */
@@ -20,7 +19,7 @@ public final class ImportReport {
     private int unchanged;
     private final List<FileProblem> problems = new ArrayList<>();
 
-    void count(PageFileImport.Outcome outcome) {
+    synchronized void count(PageFileImport.Outcome outcome) {
         switch (outcome) {
             case CREATED -> created++;
             case UPDATED -> updated++;
@@ -28,17 +27,17 @@ public final class ImportReport {
         }
     }
 
-    void problem(String file, int line, String message) {
+    synchronized void problem(String file, int line, String message) {
         problems.add(new FileProblem(file, line, message));
     }
 
-    public int created() { return created; }
-    public int updated() { return updated; }
-    public int unchanged() { return unchanged; }
-    public List<FileProblem> problems() { return Collections.unmodifiableList(problems); }
+    public synchronized int created() { return created; }
+    public synchronized int updated() { return updated; }
+    public synchronized int unchanged() { return unchanged; }
+    public synchronized List<FileProblem> problems() { return List.copyOf(problems); }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         return created + " created, " + updated + " updated, " + unchanged + " unchanged, "
                 + problems.size() + " problem(s)";
     }
