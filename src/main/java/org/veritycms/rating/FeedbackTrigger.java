@@ -121,10 +121,10 @@ public class FeedbackTrigger {
      * For each page, how many voices its latest {@code window} ratings in the cycle hold, and how
      * many of them are low: one voice per network address (or per reader, for ratings from before
      * addresses were kept), its latest rating, so that many votes from one address, cookies or
-     * none, count as one. Read on every group of votes, so counted in the database, each page's
+     * none, count as one. Read at every look of the watch, so counted in the database, each page's
      * latest rows found by the index, by one plain JDBC statement. On PostgreSQL its text is the
      * same for any number of pages, so the server plans it once per connection, not once per
-     * group (planning a statement with a branch per page took longer than running it).
+     * look (planning a statement with a branch per page took longer than running it).
      */
     private Map<Long, int[]> latestVoices(Map<PageStanding, LocalDate> cycles) {
         Map<Long, int[]> voices = new java.util.HashMap<>();
