@@ -70,16 +70,9 @@ public class PageChangeBroadcast {
     @Inject
     SchemaMigration schema;
 
-    private volatile Boolean clustered;
-
     /** Whether other nodes may share the database (PostgreSQL), so changes must be told to them. */
     public boolean clustered() {
-        Boolean known = clustered;
-        if (known == null) {
-            known = "postgresql".equals(schema.vendor());
-            clustered = known;
-        }
-        return known;
+        return "postgresql".equals(schema.vendor());
     }
 
     /** An event fired inside a transaction goes out with it; fired after one, it has been sent already. */

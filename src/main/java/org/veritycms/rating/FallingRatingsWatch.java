@@ -46,13 +46,15 @@ public class FallingRatingsWatch {
 
     private final Set<String> rated = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
-    private Thread watching;
+    private volatile Thread watching;
 
     /** New ratings of a page, made on this node, have committed: the page is checked at the next look. */
     void onRatings(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
         if (change.scope() == PageChanged.Scope.RATINGS && !change.fromOtherNode() && running) {
             rated.add(change.slug());
-            startWatching();
+            if (watching == null) {
+                startWatching();
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import org.hibernate.Session;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageRepository;
 import org.veritycms.page.PageStanding;
+import org.veritycms.shared.SchemaMigration;
 
 /**
  * Flags a page for early review when readers' ratings fall: of the last {@code window} ratings
@@ -42,6 +43,9 @@ public class FeedbackTrigger {
 
     @Inject
     PageRepository pages;
+
+    @Inject
+    SchemaMigration schema;
 
     @Inject
     Outbox outbox;
@@ -131,8 +135,8 @@ public class FeedbackTrigger {
         if (cycles.isEmpty()) {
             return voices;
         }
+        boolean postgresql = "postgresql".equals(schema.vendor());
         em.unwrap(Session.class).doWork(c -> {
-            boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
             try (PreparedStatement q = c.prepareStatement(postgresql ? POSTGRESQL_VOICES
                     : String.join(" union all ", java.util.Collections.nCopies(cycles.size(), H2_VOICES)))) {
                 if (postgresql) {

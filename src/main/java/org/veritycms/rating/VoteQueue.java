@@ -69,6 +69,7 @@ public class VoteQueue {
     private final BlockingQueue<Pending> admitted = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
     private final List<Thread> threadsWriting = new ArrayList<>();
+    private volatile boolean started;
 
     /** A vote waiting to be written: the ballot, whom the rate limits count it for, and the reader's answer. */
     private record Pending(RatingService.Ballot ballot, RateLimits.ReaderWrite counted,
@@ -87,7 +88,9 @@ public class VoteQueue {
             answer.completeExceptionally(stopping());
             return answer;
         }
-        startWriter();
+        if (!started) {
+            startWriter();
+        }
         queue.add(new Pending(ballot, new RateLimits.ReaderWrite(knownReader, address), answer));
         return answer.orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
     }
@@ -108,7 +111,8 @@ public class VoteQueue {
     }
 
     private synchronized void startWriter() {
-        if (threadsWriting.isEmpty()) {
+        if (!started) {
+            started = true;
             startThread("verity-votes-admit", () -> takeWhileRunning(queue, this::admit));
             for (int i = 0; i < Math.max(1, writers); i++) {
                 int writer = i;

@@ -35,11 +35,19 @@ public class SchemaMigration {
                 + ", " + result.migrationsExecuted + " migration(s) applied");
     }
 
-    /** {@code postgresql} or {@code h2}: the folder of vendor-specific migrations. */
+    private volatile String vendor;
+
+    /** {@code postgresql} or {@code h2}: the folder of vendor-specific migrations; asked of the database once. */
     public String vendor() {
+        String known = vendor;
+        if (known != null) {
+            return known;
+        }
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("postgres") ? "postgresql" : "h2";
+            known = product.contains("postgres") ? "postgresql" : "h2";
+            vendor = known;
+            return known;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database", e);
         }
