@@ -289,12 +289,13 @@ public class ContentImporter {
 
     private void applyOne(String name, PageFile page, ImportReport report) {
         try {
-            report.count(fileImport.apply(page));
+            PageFileImport.Applied applied = fileImport.apply(page);
+            report.count(applied.outcome());
+            if (applied.problem() != null) {
+                report.problem(name, 1, applied.problem());
+            }
         } catch (ContentError e) {
             report.problem(name, e.line(), e.getMessage());
-        } catch (PageFileImport.MissingHelpSection e) {
-            report.count(PageFileImport.Outcome.CREATED);
-            report.problem(name, 1, e.getMessage());
         } catch (Exception e) {
             // includes a commit that failed because another node imported the same page first
             report.problem(name, 1, rootCause(e));

@@ -3,7 +3,12 @@ package org.veritycms.content;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.veritycms.page.Page;
 import org.veritycms.page.PageCatalogue;
 import org.veritycms.page.PageRepository;
@@ -20,6 +25,8 @@ public class PageFileImport {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     static final String IMPORT_AUTHOR = "content import";
+    static final String MISSING_HELP_SECTION =
+            "The page has no '## When to get help' section, so it was kept as a draft and not published";
 
     private final PageRepository pages;
     private final TopicRepository topics;
@@ -50,14 +57,21 @@ public class PageFileImport {
      * Creates or updates the page. A file whose page lacks "When to get help" is kept as a draft
      * and reported, rather than published or lost.
      */
-    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = MissingHelpSection.class)
-    public Outcome apply(PageFile file) {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Applied apply(PageFile file) {
         pages.leaveOutOfSearchIndex();
-        return applyIn(file, topicOf(file), pages.findBySlug(file.slug().value()));
+        PageCatalogue.ImportedRecords records = new PageCatalogue.ImportedRecords();
+        Applied applied = applyIn(file, topicOf(file), pages.findBySlug(file.slug().value()), records);
+        catalogue.writeImported(records);
+        return applied;
     }
 
-    /** What happened to one file of a batch: its outcome, and the problem to report, if any. */
+    /** What happened to one file: its outcome, and the problem to report, if any. */
     public record Applied(Outcome outcome, String problem) {
+
+        static Applied of(Outcome outcome) {
+            return new Applied(outcome, null);
+        }
     }
 
     /**
@@ -66,29 +80,29 @@ public class PageFileImport {
      * the bad one; a page kept as a draft for want of a help section is not a failure.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public java.util.List<Applied> applyAll(java.util.List<PageFile> files) {
-        java.util.List<Applied> results = new java.util.ArrayList<>();
+    public List<Applied> applyAll(List<PageFile> files) {
+        List<Applied> results = new ArrayList<>();
         pages.leaveOutOfSearchIndex();
         // one query for the batch's pages that exist already, and each topic read once: a file whose page
-        // is new needs no lookup of its own (a page another node writes meanwhile fails the batch's commit,
-        // and the caller then applies the files one by one)
-        java.util.Set<String> existing = pages.existingSlugs(files.stream().map(f -> f.slug().value()).toList());
-        java.util.Map<String, Topic> topicsRead = new java.util.HashMap<>();
+        // is new needs no lookup of its own, so the new pages of a batch are written together at its end (a
+        // page another node writes meanwhile fails the batch's commit, and the caller then applies the files
+        // one by one)
+        Set<String> existing = pages.existingSlugs(files.stream().map(f -> f.slug().value()).toList());
+        Map<String, Topic> topicsRead = new HashMap<>();
+        PageCatalogue.ImportedRecords records = new PageCatalogue.ImportedRecords();
         for (PageFile file : files) {
-            try {
-                Topic topic = topicsRead.get(file.topicSlug());
-                if (topic == null) {
-                    topic = topicOf(file);
-                    topicsRead.put(file.topicSlug(), topic);
-                }
-                Optional<Page> page = existing.contains(file.slug().value()) ? pages.findBySlug(file.slug().value())
-                        : Optional.empty();
-                results.add(new Applied(applyIn(file, topic, page), null));
-            } catch (MissingHelpSection e) {
-                results.add(new Applied(Outcome.CREATED, e.getMessage()));
+            Topic topic = topicsRead.computeIfAbsent(file.topicSlug(), slug -> topicOf(file));
+            if (existing.contains(file.slug().value())) {
+                // the lookup would check every page written before it for changes: write them and let go first
+                catalogue.writeImported(records);
+                pages.writeAndLetGo();
+                results.add(applyIn(file, topic, pages.findBySlug(file.slug().value()), records));
+            } else {
+                results.add(applyIn(file, topic, Optional.empty(), records));
             }
-            pages.writeAndLetGo(); // each file's lookups would otherwise check every page written before it for changes
         }
+        catalogue.writeImported(records);
+        pages.writeAndLetGo();
         return results;
     }
 
@@ -97,47 +111,39 @@ public class PageFileImport {
                 .orElseThrow(() -> new ContentError(1, "Unknown topic '" + file.topicSlug() + "' (not in topics.yaml)"));
     }
 
-    /** {@code topic} may be one read earlier in the transaction; the page, if the slug has one. */
-    private Outcome applyIn(PageFile file, Topic topic, Optional<Page> existing) {
+    /**
+     * {@code topic} may be one read earlier in the transaction; the page, if the slug has one. A new
+     * page's review record waits in {@code records}.
+     */
+    private Applied applyIn(PageFile file, Topic topic, Optional<Page> existing, PageCatalogue.ImportedRecords records) {
         PageStatus target = file.status() == null ? PageStatus.PUBLISHED : file.status();
         boolean helpMissing = target != PageStatus.DRAFT && target != PageStatus.ARCHIVED
                 && !file.source().hasWhenToGetHelpSection();
+        PageStatus status = helpMissing ? PageStatus.DRAFT : target;
         PageCatalogue.ImportedReview review = new PageCatalogue.ImportedReview(file.reviewDates(), file.reviewer(),
                 file.mediaDates());
+        Outcome outcome;
         if (existing.isEmpty()) {
-            catalogue.importNew(file.slug(), topic, file.source(), review, helpMissing ? PageStatus.DRAFT : target,
-                    PageRevision.Authorship.of(IMPORT_AUTHOR, "Imported from content/"));
-            if (helpMissing) {
-                throw new MissingHelpSection();
+            catalogue.importNew(file.slug(), topic, file.source(), review, status,
+                    PageRevision.Authorship.of(IMPORT_AUTHOR, "Imported from content/"), records);
+            outcome = Outcome.CREATED;
+        } else {
+            Page page = existing.get();
+            if (!page.topic().slug().equals(file.topicSlug())) {
+                throw new ContentError(1, "Slug '" + file.slug() + "' is already used in topic '" + page.topic().slug() + "'");
             }
-            return Outcome.CREATED;
+            if (page.toSource().equals(file.source().withoutRelatedTo(page.slug())) && page.reviewDates().equals(file.reviewDates())
+                    && sameMediaDates(page, file)) {
+                return Applied.of(Outcome.UNCHANGED);
+            }
+            catalogue.importUpdate(page, file.source(), review, status,
+                    PageRevision.Authorship.of(IMPORT_AUTHOR, "Updated from content/"));
+            outcome = Outcome.UPDATED;
         }
-        Page page = existing.get();
-        if (!page.topic().slug().equals(file.topicSlug())) {
-            throw new ContentError(1, "Slug '" + file.slug() + "' is already used in topic '" + page.topic().slug() + "'");
-        }
-        if (page.toSource().equals(file.source().withoutRelatedTo(page.slug())) && page.reviewDates().equals(file.reviewDates())
-                && sameMediaDates(page, file)) {
-            return Outcome.UNCHANGED;
-        }
-        catalogue.importUpdate(page, file.source(), review, helpMissing ? PageStatus.DRAFT : target,
-                PageRevision.Authorship.of(IMPORT_AUTHOR, "Updated from content/"));
-        if (helpMissing) {
-            throw new MissingHelpSection();
-        }
-        return Outcome.UPDATED;
+        return new Applied(outcome, helpMissing ? MISSING_HELP_SECTION : null);
     }
 
     private static boolean sameMediaDates(Page page, PageFile file) {
         return page.media().stream().allMatch(m -> m.reviewDates().equals(file.mediaDates().get(m.src())));
-    }
-
-    /** The page was saved as a draft but cannot be published. */
-    static final class MissingHelpSection extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MissingHelpSection() {
-            super("The page has no '## When to get help' section, so it was kept as a draft and not published");
-        }
     }
 }

@@ -436,13 +436,16 @@ public class Page {
         withdrawalNote = null;
     }
 
-    /** The import: a review a content file records, pinned to the revision the file became. */
-    void importReview(ReviewRecord review, java.util.Map<String, ReviewDates> mediaDates) {
-        if (review != null) {
-            reviewDates = new ReviewDates(review.reviewedOn(), review.nextReviewDue());
-            reviewedBy = new Reviewer(review.reviewerName(), review.reviewerProfession());
-            reviewedRevision = review.revisionNumber();
-        }
+    /** The import: a review a content file records, signed for the page's revision {@code revision}. */
+    void importSignedReview(ReviewDates dates, Reviewer reviewer, int revision) {
+        reviewDates = Objects.requireNonNull(dates, "review dates");
+        reviewedBy = Objects.requireNonNull(reviewer, "reviewer");
+        reviewedRevision = revision;
+        refreshEffectiveReviewDue();
+    }
+
+    /** The import: the review dates a content file gives the page's media, by source. */
+    void importMediaDates(java.util.Map<String, ReviewDates> mediaDates) {
         media.forEach(m -> {
             ReviewDates dates = mediaDates.get(m.src());
             if (dates != null) {

@@ -37,9 +37,9 @@ public class PageCatalogue {
     }
 
     private PageRevision draft(Slug slug, Topic topic, PageSource source, PageRevision.Authorship by) {
-        Page page = new Page(slug, topic, source, markdown.toHtml(source.bodyMarkdown()), LocalDate.now(clock), clock.instant());
+        Page page = unsaved(slug, topic, source);
+        PageRevision first = page.firstRevision(by); // before saving: a change after it would be an update of the new row
         pages.add(page);
-        PageRevision first = page.firstRevision(by);
         pages.addRevision(first);
         return first;
     }
@@ -95,12 +95,53 @@ public class PageCatalogue {
     @Transactional
     public Page importNew(Slug slug, Topic topic, PageSource source, ImportedReview review, PageStatus target,
             PageRevision.Authorship by) {
-        PageRevision first = draft(slug, topic, source, by);
-        Page page = first.page();
-        // the revision in hand: no query to look it up again
-        recordImported(page, review, first);
-        page.importTo(target, workingCopy(page), clock.instant());
+        ImportedRecords records = new ImportedRecords();
+        Page page = importNew(slug, topic, source, review, target, by, records);
+        writeImported(records);
         return page;
+    }
+
+    /**
+     * As {@link #importNew(Slug, Topic, PageSource, ImportedReview, PageStatus, PageRevision.Authorship)}, for one
+     * page of a batch: its review record waits in {@code records} until {@link #writeImported} writes them all.
+     * The page is made whole before it is saved: a change after saving it would be written as an update of
+     * the row just inserted, its body and all.
+     */
+    @Transactional
+    public Page importNew(Slug slug, Topic topic, PageSource source, ImportedReview review, PageStatus target,
+            PageRevision.Authorship by, ImportedRecords records) {
+        Page page = unsaved(slug, topic, source);
+        PageRevision first = page.firstRevision(by);
+        boolean signed = signedReview(page, review);
+        importReview(page, review, signed ? first : null);
+        page.importTo(target, workingCopy(page), clock.instant());
+        pages.add(page);
+        pages.addRevision(first);
+        if (signed) {
+            records.waiting.add(reviewRecord(page, first, review));
+        }
+        return page;
+    }
+
+    /**
+     * The review records of pages created by an import, held back until their pages are written. A
+     * record names its page by id, not by association, so the ordered inserts of a flush cannot tell
+     * that the page's row must come first; held back, a whole batch's pages and revisions go out in
+     * one flush, as a few JDBC batches, and its records in the next, rather than a flush per page.
+     */
+    public static final class ImportedRecords {
+
+        private final java.util.List<ReviewRecord> waiting = new java.util.ArrayList<>();
+    }
+
+    /** Writes what the import has written so far, then the review records held back for it. */
+    @Transactional
+    public void writeImported(ImportedRecords records) {
+        if (!records.waiting.isEmpty()) {
+            pages.flush();
+            records.waiting.forEach(pages::addReview);
+            records.waiting.clear();
+        }
     }
 
     /**
@@ -113,33 +154,38 @@ public class PageCatalogue {
         if (!source.withoutRelatedTo(page.slug()).equals(page.toSource())) {
             page.importContent(source, markdown.toHtml(source.bodyMarkdown()), by, clock.instant(), pages::addRevision);
         }
-        recordImported(page, review, null);
+        if (signedReview(page, review)) {
+            PageRevision working = revisionOf(page, page.workingRevision());
+            importReview(page, review, working);
+            pages.addReview(reviewRecord(page, working, review));
+        } else {
+            importReview(page, review, null);
+        }
         if (page.status() == PageStatus.DRAFT && target == PageStatus.PUBLISHED) {
             page.importTo(target, workingCopy(page), clock.instant());
         }
     }
 
-    /** {@code working} is the page's working revision, or null to look it up. */
-    private void recordImported(Page page, ImportedReview review, PageRevision working) {
-        ReviewRecord record = null;
-        if (review.dates().lastReviewedOn() != null && review.reviewer() != null && review.reviewer().name() != null
-                && !review.dates().equals(page.reviewDates())) {
-            PageRevision revision = working;
-            if (revision == null) {
-                revision = revisionOf(page, page.workingRevision());
-            } else {
-                pages.flush(); // the record's page must be written first: ordered inserts do not see that it refers to it
-            }
-            record = new ReviewRecord(ReviewRecord.Subject.page(page, revision), ReviewKind.FULL,
-                    new ReviewRecord.Signature(ReviewRecord.IMPORTED, review.reviewer().name(),
-                            review.reviewer().profession(), null),
-                    "Recorded from the content file", review.dates().lastReviewedOn(), review.dates().nextReviewDue(),
-                    clock.instant());
-            pages.addReview(record);
-        }
-        if (record == null) {
+    /** Whether the file records a review to sign for the page: a reviewer named, and dates the page has not. */
+    private static boolean signedReview(Page page, ImportedReview review) {
+        return review.dates().lastReviewedOn() != null && review.reviewer() != null && review.reviewer().name() != null
+                && !review.dates().equals(page.reviewDates());
+    }
+
+    /** The file's review on the page: signed for the revision {@code signed}, or (null) its dates alone. */
+    private static void importReview(Page page, ImportedReview review, PageRevision signed) {
+        if (signed == null) {
             page.importDates(review.dates());
+        } else {
+            page.importSignedReview(review.dates(), review.reviewer(), signed.number());
         }
-        page.importReview(record, review.mediaDates());
+        page.importMediaDates(review.mediaDates());
+    }
+
+    /** The record of the file's review, pinned to the revision it signs; its page must have its id. */
+    private ReviewRecord reviewRecord(Page page, PageRevision revision, ImportedReview review) {
+        return new ReviewRecord(ReviewRecord.Subject.page(page, revision), ReviewKind.FULL,
+                new ReviewRecord.Signature(ReviewRecord.IMPORTED, review.reviewer().name(), review.reviewer().profession(), null),
+                "Recorded from the content file", review.dates().lastReviewedOn(), review.dates().nextReviewDue(), clock.instant());
     }
 }

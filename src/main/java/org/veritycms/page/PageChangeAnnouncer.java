@@ -15,8 +15,9 @@ import java.util.Set;
  * there is no transaction). Entity callbacks often run while the transaction is already completing
  * (the flush before commit), too late to register an ordinary transaction observer, so the pages
  * are collected on an interposed synchronization, which may still be added then, and announced
- * after a successful commit only. Each page is told to the other nodes as it is collected, inside
- * the transaction ({@link PageChangeBroadcast}).
+ * after a successful commit only, each on its own and then all together ({@link PageChangesCommitted}).
+ * Each page is told to the other nodes as it is collected, inside the transaction
+ * ({@link PageChangeBroadcast}).
  */
 @ApplicationScoped
 public class PageChangeAnnouncer {
@@ -31,12 +32,16 @@ public class PageChangeAnnouncer {
     Event<PageChanged> changes;
 
     @Inject
+    Event<PageChangesCommitted> together;
+
+    @Inject
     PageChangeBroadcast broadcast;
 
     void changed(String slug) {
         if (registry == null || registry.getTransactionKey() == null) {
             broadcast.send(new PageChanged(slug));
             changes.fire(PageChanged.throughEntity(slug));
+            together.fire(new PageChangesCommitted(Set.of(slug)));
             return;
         }
         @SuppressWarnings("unchecked")
@@ -53,6 +58,7 @@ public class PageChangeAnnouncer {
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
                         slugs.forEach(s -> changes.fire(PageChanged.throughEntity(s)));
+                        together.fire(new PageChangesCommitted(slugs));
                     }
                 }
             });

@@ -36,6 +36,14 @@ public record PageChanged(String slug, Scope scope, boolean fromOtherNode, boole
         return new PageChanged(slug, Scope.PAGE, false, true);
     }
 
+    /**
+     * Whether this change was made here through the page's entities: such changes are announced
+     * again, all of a transaction's together, by {@link PageChangesCommitted}.
+     */
+    public boolean throughEntity() {
+        return indexed && !fromOtherNode;
+    }
+
     /** Whether the page itself may have changed (not only what readers added around it). */
     public boolean content() {
         return scope == Scope.PAGE;

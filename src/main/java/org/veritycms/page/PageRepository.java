@@ -180,20 +180,34 @@ public class PageRepository {
     }
 
     /**
+     * Which of these slugs have a page: one statement of the same text for any number of slugs (an
+     * {@code in} list of as many parameters would be parsed and planned anew for each count). It
+     * reads the database only: a page saved in this transaction but not yet flushed is not seen.
+     */
+    public java.util.Set<String> existingSlugs(java.util.Collection<String> slugs) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (slugs.isEmpty()) {
+            return found;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement q = c.prepareStatement("select slug from page where slug = any(?)")) {
+                q.setArray(1, c.createArrayOf("varchar", slugs.toArray()));
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /**
      * For a long batch in one transaction (a content import): writes what the transaction changed
      * so far, turns what the search index is to take in into pending documents (written at commit,
      * as always), and lets go of every entity the persistence context holds, so that each later
      * query does not check all of them for changes before it runs.
      */
-    /** Which of these slugs have a page. */
-    public java.util.Set<String> existingSlugs(java.util.Collection<String> slugs) {
-        if (slugs.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(em.createQuery("select p.slug from Page p where p.slug in :slugs", String.class)
-                .setParameter("slugs", slugs).getResultList());
-    }
-
     public void writeAndLetGo() {
         em.flush();
         Search.session(em).indexingPlan().process();

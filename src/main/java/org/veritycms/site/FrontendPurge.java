@@ -29,6 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.page.PageChanged;
+import org.veritycms.page.PageChangesCommitted;
 import org.veritycms.page.TopicChanged;
 
 /**
@@ -37,7 +38,9 @@ import org.veritycms.page.TopicChanged;
  * the keys in an {@code xkey-purge} header, sent to each cache in {@code verity.cache.purge-urls}.
  * The node that made the change purges; the others hear of it and only drop their own caches.
  * Rating summaries move with every vote, so their pages are purged together at most once every
- * {@code verity.cache.rating-purge-seconds}; everything else goes at once, after the commit.
+ * {@code verity.cache.rating-purge-seconds}; everything else goes at once, after the commit, all
+ * the pages one transaction changed in one request (in requests of at most {@value #KEYS_PER_REQUEST}
+ * keys, to stay well inside a cache's header limit).
  */
 @ApplicationScoped
 public class FrontendPurge {
@@ -46,6 +49,7 @@ public class FrontendPurge {
     /** Header the shipped VCL reads the keys to purge from. */
     public static final String HEADER = "xkey-purge";
     private static final long TIMEOUT_SECONDS = 2;
+    static final int KEYS_PER_REQUEST = 100;
     private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
     private static final Duration QUIET_WARNINGS = Duration.ofMinutes(1);
 
@@ -80,13 +84,20 @@ public class FrontendPurge {
     }
 
     void onPageChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
-        if (!enabled() || change.fromOtherNode()) {
-            return;
+        if (!enabled() || change.fromOtherNode() || change.throughEntity()) {
+            return; // a change through the entity is purged with the rest of its transaction's (onCommitted)
         }
         if (change.scope() == PageChanged.Scope.RATINGS) {
             laterForRatings(change.slug());
         } else {
             purgeBeforeAnswering(SurrogateKeys.purgedBy(change));
+        }
+    }
+
+    void onCommitted(@Observes PageChangesCommitted committed) {
+        if (enabled()) {
+            purgeBeforeAnswering(committed.slugs().stream().flatMap(slug -> SurrogateKeys.purgedBy(new PageChanged(slug)).stream())
+                    .toList());
         }
     }
 
@@ -135,19 +146,26 @@ public class FrontendPurge {
 
     /** Sends the keys to every cache; a cache out of reach is logged, never thrown. */
     private List<CompletableFuture<?>> send(Collection<String> keys) {
-        String header = String.join(" ", new LinkedHashSet<>(keys));
-        List<CompletableFuture<?>> sent = new ArrayList<>(caches.size());
-        for (URI cache : caches) {
-            HttpRequest request = HttpRequest.newBuilder(cache).timeout(TIMEOUT).header(HEADER, header)
-                    .method("PURGE", HttpRequest.BodyPublishers.noBody()).build();
-            sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                if (failure != null || response.statusCode() != 200) {
-                    lastFailure.set(Instant.now());
-                    warn(cache, header, failure != null ? failure.toString() : "status " + response.statusCode());
-                }
-            }));
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += KEYS_PER_REQUEST) {
+            String header = String.join(" ", distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_REQUEST)));
+            for (URI cache : caches) {
+                sent.add(send(cache, header));
+            }
         }
         return sent;
+    }
+
+    private CompletableFuture<?> send(URI cache, String header) {
+        HttpRequest request = HttpRequest.newBuilder(cache).timeout(TIMEOUT).header(HEADER, header)
+                .method("PURGE", HttpRequest.BodyPublishers.noBody()).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure != null || response.statusCode() != 200) {
+                lastFailure.set(Instant.now());
+                warn(cache, header, failure != null ? failure.toString() : "status " + response.statusCode());
+            }
+        });
     }
 
     private void warn(URI cache, String keys, String why) {

@@ -100,7 +100,7 @@ public final class PageFixtures {
 
     /** Gives media items (by file) their own review dates, as an import of their sign-offs would. */
     public static void mediaDates(Page page, Map<String, ReviewDates> dates) {
-        page.importReview(null, dates);
+        page.importMediaDates(dates);
         long id = 100;
         for (MediaItem item : page.media()) {
             if (item.id() == null) {
