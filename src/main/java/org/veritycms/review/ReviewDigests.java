@@ -6,11 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.hibernate.Session;
 import org.veritycms.notification.Notification;
 import org.veritycms.notification.Outbox;
 import org.veritycms.notification.Recipients;
@@ -35,7 +40,7 @@ public class ReviewDigests {
     static final int MAX_LINES = 150;
 
     /** One line of a digest. */
-    record Line(ReviewReminder reminder, String title, String url, LocalDate due) {
+    record Line(long reminderId, LocalDate cycleDue, String stage, String title, String url, LocalDate due) {
     }
 
     /** Owners with reminders not yet in a digest. */
@@ -51,29 +56,16 @@ public class ReviewDigests {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int compose(String owner, LocalDate today) {
-        // a second scan composing this owner's digest waits here, then finds the reminders taken
-        List<Long> pending = ((List<?>) em.createNativeQuery("select id from review_reminder where owner = ?1"
-                        + " and notification_id is null order by id for update")
-                .setParameter(1, owner).getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
-        List<Line> lines = new ArrayList<>(pending.size());
-        for (int from = 0; from < pending.size(); from += 1000) {
-            List<Object[]> rows = em.createQuery("select r, p.title, p.slug, t.slug, p.effectiveReviewDue from ReviewReminder r,"
-                            + " Page p join p.topic t where r.pageId = p.id and r.id in :ids and r.notificationId is null", Object[].class)
-                    .setParameter("ids", pending.subList(from, Math.min(pending.size(), from + 1000))).getResultList();
-            for (Object[] row : rows) {
-                lines.add(new Line((ReviewReminder) row[0], (String) row[1], siteUrl() + "/" + row[3] + "/" + row[2],
-                        (LocalDate) row[4]));
-            }
-        }
+        List<Line> lines = pendingLines(owner);
         if (lines.isEmpty()) {
             return 0;
         }
-        lines.sort(java.util.Comparator.comparing((Line l) -> l.reminder().cycleDue()).thenComparing(Line::title));
-        long first = lines.stream().mapToLong(l -> l.reminder().id()).min().orElseThrow();
+        lines.sort(java.util.Comparator.comparing(Line::cycleDue).thenComparing(Line::title));
+        long first = lines.stream().mapToLong(Line::reminderId).min().orElseThrow();
         Notification digest = outbox.enqueue("review-digest:" + owner + ":" + today + ":" + first, "REVIEW_DIGEST",
                 ownerAddress(owner), "Pages to review for " + owner + " (" + lines.size() + ")", body(owner, lines, today));
         int queued = 1;
-        List<Line> escalated = lines.stream().filter(l -> ReviewPolicy.escalates(l.reminder().stage())).toList();
+        List<Line> escalated = lines.stream().filter(l -> ReviewPolicy.escalates(l.stage())).toList();
         if (!escalated.isEmpty()) {
             for (String to : escalationAddresses(owner)) {
                 outbox.enqueue("review-escalation:" + owner + ":" + today + ":" + first + ":" + to, "REVIEW_ESCALATION", to,
@@ -81,14 +73,55 @@ public class ReviewDigests {
                 queued++;
             }
         }
-        // one statement per thousand reminders rather than one per reminder
-        List<Long> ids = lines.stream().map(l -> l.reminder().id()).toList();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            em.createQuery("update ReviewReminder r set r.notificationId = :notification where r.id in :ids")
-                    .setParameter("notification", digest.id())
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
-        }
+        Object[] ids = lines.stream().map(Line::reminderId).toArray();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "update review_reminder set notification_id = ? where id = any(?)")) {
+                update.setLong(1, digest.id());
+                update.setArray(2, c.createArrayOf("bigint", ids));
+                update.executeUpdate();
+            }
+        });
         return queued;
+    }
+
+    /**
+     * The owner's reminders not yet in a digest, locked (a second scan composing this owner's digest
+     * waits here, then finds them taken), each with its page. Statements of one text whatever the
+     * count, so the database plans them once, not once per owner.
+     */
+    private List<Line> pendingLines(String owner) {
+        List<Line> lines = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> {
+            Map<Long, List<Object[]>> byPage = new HashMap<>();
+            try (PreparedStatement pending = c.prepareStatement("select id, page_id, cycle_due, stage from review_reminder"
+                    + " where owner = ? and notification_id is null order by id for update")) {
+                pending.setString(1, owner);
+                try (ResultSet rs = pending.executeQuery()) {
+                    while (rs.next()) {
+                        byPage.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>())
+                                .add(new Object[] {rs.getLong(1), rs.getObject(3, LocalDate.class), rs.getString(4)});
+                    }
+                }
+            }
+            if (byPage.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement pages = c.prepareStatement("select p.id, p.title, p.slug, t.slug, p.effective_review_due"
+                    + " from page p join topic t on t.id = p.topic_id where p.id = any(?)")) {
+                pages.setArray(1, c.createArrayOf("bigint", byPage.keySet().toArray()));
+                try (ResultSet rs = pages.executeQuery()) {
+                    while (rs.next()) {
+                        String url = siteUrl() + "/" + rs.getString(4) + "/" + rs.getString(3);
+                        for (Object[] r : byPage.get(rs.getLong(1))) {
+                            lines.add(new Line((Long) r[0], (LocalDate) r[1], (String) r[2], rs.getString(2), url,
+                                    rs.getObject(5, LocalDate.class)));
+                        }
+                    }
+                }
+            }
+        });
+        return lines;
     }
 
     private String body(String owner, List<Line> lines, LocalDate today) {
@@ -97,7 +130,7 @@ public class ReviewDigests {
         // a message has room for a few hundred lines; an owner with more is sent to the dashboard
         int shown = Math.min(lines.size(), MAX_LINES);
         for (Line l : lines.subList(0, shown)) {
-            text.append("- ").append(l.title()).append(": ").append(describe(l.reminder().stage(), l.due(), today))
+            text.append("- ").append(l.title()).append(": ").append(describe(l.stage(), l.due(), today))
                     .append("\n  ").append(l.url()).append('\n');
         }
         if (shown < lines.size()) {
