@@ -1,5 +1,7 @@
 package org.veritycms.search;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -48,6 +50,10 @@ public class SearchIndex {
     @Inject
     Clock clock;
 
+    /** Not the managed executor: its tasks wait while the server is suspended, as it is while it boots. */
+    @Resource
+    ManagedThreadFactory threadFactory;
+
     private CompletableFuture<Void> current = CompletableFuture.completedFuture(null);
     /** The rebuild to follow the running one, when something asked for one meanwhile. */
     private CompletableFuture<Void> next;
@@ -55,11 +61,34 @@ public class SearchIndex {
     private volatile Instant finishedAt;
     private volatile String failure;
 
-    @Transactional
+    /**
+     * Looks at the index on a thread of its own: the first search opens the index and readies the
+     * query machinery, about a second that the deployment need not wait for.
+     */
     void rebuildWhenEmpty(@Observes ApplicationReady ready) {
-        if (documents() == 0 && pages.count() > 0) {
-            LOG.info("The search index is empty: rebuilding it in the background");
-            rebuild();
+        Thread check = threadFactory == null ? null : threadFactory.newThread(this::rebuildIfEmpty);
+        if (check == null) {
+            rebuildIfEmpty();
+            return;
+        }
+        check.setName("verity-search-check");
+        check.setDaemon(true);
+        check.start();
+    }
+
+    private void rebuildIfEmpty() {
+        EntityManager local = emf.createEntityManager();
+        try {
+            long documents = Search.session(local).search(Page.class).where(f -> f.matchAll()).fetchTotalHitCount();
+            if (documents == 0 && local.createQuery("select count(p) from Page p", Long.class).getSingleResult() > 0) {
+                LOG.info("The search index is empty: rebuilding it in the background");
+                rebuild();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not look at the search index at start-up; a rebuild from the operations screen"
+                    + " puts it right if it is empty", e);
+        } finally {
+            local.close();
         }
     }
 

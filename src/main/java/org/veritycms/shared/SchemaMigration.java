@@ -31,8 +31,10 @@ public class SchemaMigration {
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema (" + vendor + ") at version " + result.targetSchemaVersion
-                + ", " + result.migrationsExecuted + " migration(s) applied");
+        // the target version is left empty when nothing was applied: the schema stayed where it was
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema (" + vendor + ") at version " + version + ", " + result.migrationsExecuted
+                + " migration(s) applied");
     }
 
     private volatile String vendor;
