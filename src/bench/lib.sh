@@ -120,6 +120,11 @@ start_server() {
   SERVER_PID=$(cat "$OUT/server.pid" 2>/dev/null || echo "$launcher")
 }
 
+# cpu_seconds: the CPU time (user and system) the server's java process has used so far
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo "?"
+}
+
 stop_server() {
   [ -n "$SERVER_PID" ] || return 0
   if kill -0 "$SERVER_PID" 2>/dev/null; then
