@@ -90,11 +90,7 @@ public class SchedulerLifecycle {
             LOG.info("Scheduler disabled (verity.scheduler.enabled=false)");
             return;
         }
-        Thread starting = threadFactory == null ? null : threadFactory.newThread(this::start);
-        if (starting == null) {
-            start();
-            return;
-        }
+        Thread starting = threadFactory.newThread(this::start);
         starting.setName("verity-scheduler-start");
         starting.start();
     }
