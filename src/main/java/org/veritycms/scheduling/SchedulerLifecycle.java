@@ -2,6 +2,7 @@ package org.veritycms.scheduling;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -71,12 +72,32 @@ public class SchedulerLifecycle {
     @ConfigProperty(name = "verity.scheduler.name", defaultValue = "verity")
     String schedulerName;
 
+    /** A thread to start the scheduler on: not the managed executor, whose tasks wait while the server boots. */
+    @Resource
+    ManagedThreadFactory threadFactory;
+
     private volatile Scheduler scheduler;
+    private boolean stopped;
     private volatile Instant startedAt;
 
+    /**
+     * Starts the scheduler on a thread of its own: Quartz's start (its tables, every task's trigger,
+     * the catch-up) takes about a second, which the deployment does not wait for. The node answers
+     * pages meanwhile; its readiness check says "not started" until the scheduler has.
+     */
     void onReady(@Observes ApplicationReady ready) {
         if (!enabled) {
             LOG.info("Scheduler disabled (verity.scheduler.enabled=false)");
+            return;
+        }
+        Thread starting = threadFactory.newThread(this::start);
+        starting.setName("verity-scheduler-start");
+        starting.start();
+    }
+
+    /** Runs once; a stop that came first (the application undeployed meanwhile) leaves it not started. */
+    private synchronized void start() {
+        if (stopped) {
             return;
         }
         try {
@@ -101,8 +122,10 @@ public class SchedulerLifecycle {
         stop();
     }
 
+    /** Waits for a start under way to finish, so that what it started is stopped. */
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        stopped = true;
         Scheduler s = scheduler;
         scheduler = null;
         if (s != null) {
