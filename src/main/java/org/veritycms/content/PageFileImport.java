@@ -93,20 +93,17 @@ public class PageFileImport {
         for (PageFile file : files) {
             Topic topic = topicsRead.computeIfAbsent(file.topicSlug(), slug -> topicOf(file));
             if (existing.contains(file.slug().value())) {
-                writeAndLetGo(records); // the lookup would otherwise check every page written before it for changes
+                // the lookup would check every page written before it for changes: write them and let go first
+                catalogue.writeImported(records);
+                pages.writeAndLetGo();
                 results.add(applyIn(file, topic, pages.findBySlug(file.slug().value()), records));
             } else {
                 results.add(applyIn(file, topic, Optional.empty(), records));
             }
         }
-        writeAndLetGo(records);
-        return results;
-    }
-
-    /** Writes the batch's pages so far, then their held-back review records, and lets go of them all. */
-    private void writeAndLetGo(PageCatalogue.ImportedRecords records) {
         catalogue.writeImported(records);
         pages.writeAndLetGo();
+        return results;
     }
 
     private Topic topicOf(PageFile file) {

@@ -43,10 +43,6 @@ public class ReviewDigests {
     record Line(long reminderId, LocalDate cycleDue, String stage, String title, String url, LocalDate due) {
     }
 
-    /** A reminder not yet in a digest, before its page is read. */
-    private record Pending(long id, LocalDate cycleDue, String stage) {
-    }
-
     /** Owners with reminders not yet in a digest. */
     public List<String> ownersWaiting() {
         return em.createQuery("select distinct r.owner from ReviewReminder r where r.notificationId is null order by r.owner",
@@ -97,14 +93,14 @@ public class ReviewDigests {
     private List<Line> pendingLines(String owner) {
         List<Line> lines = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> {
-            Map<Long, List<Pending>> byPage = new HashMap<>();
+            Map<Long, List<Object[]>> byPage = new HashMap<>();
             try (PreparedStatement pending = c.prepareStatement("select id, page_id, cycle_due, stage from review_reminder"
                     + " where owner = ? and notification_id is null order by id for update")) {
                 pending.setString(1, owner);
                 try (ResultSet rs = pending.executeQuery()) {
                     while (rs.next()) {
                         byPage.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>())
-                                .add(new Pending(rs.getLong(1), rs.getObject(3, LocalDate.class), rs.getString(4)));
+                                .add(new Object[] {rs.getLong(1), rs.getObject(3, LocalDate.class), rs.getString(4)});
                     }
                 }
             }
@@ -117,8 +113,9 @@ public class ReviewDigests {
                 try (ResultSet rs = pages.executeQuery()) {
                     while (rs.next()) {
                         String url = siteUrl() + "/" + rs.getString(4) + "/" + rs.getString(3);
-                        for (Pending r : byPage.get(rs.getLong(1))) {
-                            lines.add(new Line(r.id(), r.cycleDue(), r.stage(), rs.getString(2), url, rs.getObject(5, LocalDate.class)));
+                        for (Object[] r : byPage.get(rs.getLong(1))) {
+                            lines.add(new Line((Long) r[0], (LocalDate) r[1], (String) r[2], rs.getString(2), url,
+                                    rs.getObject(5, LocalDate.class)));
                         }
                     }
                 }

@@ -90,7 +90,11 @@ public class SchedulerLifecycle {
             LOG.info("Scheduler disabled (verity.scheduler.enabled=false)");
             return;
         }
-        Thread starting = threadFactory.newThread(this::start);
+        Thread starting = threadFactory == null ? null : threadFactory.newThread(this::start);
+        if (starting == null) {
+            start();
+            return;
+        }
         starting.setName("verity-scheduler-start");
         starting.start();
     }

@@ -66,7 +66,11 @@ public class SearchIndex {
      * query machinery, about a second that the deployment need not wait for.
      */
     void rebuildWhenEmpty(@Observes ApplicationReady ready) {
-        Thread check = threadFactory.newThread(this::rebuildIfEmpty);
+        Thread check = threadFactory == null ? null : threadFactory.newThread(this::rebuildIfEmpty);
+        if (check == null) {
+            rebuildIfEmpty();
+            return;
+        }
         check.setName("verity-search-check");
         check.setDaemon(true);
         check.start();
@@ -75,7 +79,8 @@ public class SearchIndex {
     private void rebuildIfEmpty() {
         EntityManager local = emf.createEntityManager();
         try {
-            if (documentsIn(local) == 0 && local.createQuery("select count(p) from Page p", Long.class).getSingleResult() > 0) {
+            long documents = Search.session(local).search(Page.class).where(f -> f.matchAll()).fetchTotalHitCount();
+            if (documents == 0 && local.createQuery("select count(p) from Page p", Long.class).getSingleResult() > 0) {
                 LOG.info("The search index is empty: rebuilding it in the background");
                 rebuild();
             }
@@ -154,10 +159,6 @@ public class SearchIndex {
     /** How many pages the index holds, readable or not. */
     @Transactional
     public long documents() {
-        return documentsIn(em);
-    }
-
-    private static long documentsIn(EntityManager em) {
         return Search.session(em).search(Page.class).where(f -> f.matchAll()).fetchTotalHitCount();
     }
 }

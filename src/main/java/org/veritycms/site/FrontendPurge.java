@@ -96,7 +96,8 @@ public class FrontendPurge {
 
     void onCommitted(@Observes PageChangesCommitted committed) {
         if (enabled()) {
-            purgeBeforeAnswering(committed.slugs().stream().flatMap(slug -> SurrogateKeys.purgedByContent(slug).stream()).toList());
+            purgeBeforeAnswering(committed.slugs().stream().flatMap(slug -> SurrogateKeys.purgedBy(new PageChanged(slug)).stream())
+                    .toList());
         }
     }
 

@@ -42,11 +42,6 @@ public final class SurrogateKeys {
 
     /** The keys a change purges. */
     public static List<String> purgedBy(PageChanged change) {
-        return change.content() ? purgedByContent(change.slug()) : List.of(page(change.slug()));
-    }
-
-    /** The keys a change to the page itself purges: its page, the pages that show it as related, the lists. */
-    public static List<String> purgedByContent(String slug) {
-        return List.of(page(slug), related(slug), LISTS);
+        return change.content() ? List.of(page(change.slug()), related(change.slug()), LISTS) : List.of(page(change.slug()));
     }
 }
