@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -12,12 +13,16 @@ import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.search.mapper.orm.Search;
 import org.veritycms.content.ContentImported;
 import org.veritycms.page.Page;
+import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
 import org.veritycms.shared.ApplicationReady;
 
@@ -27,6 +32,11 @@ import org.veritycms.shared.ApplicationReady;
  * the change's event, which bulk changes and other nodes' changes send too); a rebuild re-reads every page, in the
  * background, so neither start-up nor the admin who asked waits for it. Start-up rebuilds only when
  * the index is empty and pages exist (a new node, a deleted index folder).
+ *
+ * <p>A rebuild empties the index and then adds every page without looking for it first; a page
+ * changed meanwhile may have been indexed by its change after the emptying and be added again by
+ * the rebuild, and would then be found twice. The pages changed while a rebuild runs are therefore
+ * indexed once more when it is done, which replaces every entry of each with one.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -50,6 +60,10 @@ public class SearchIndex {
     @Inject
     Clock clock;
 
+    /** This bean through its container, for a transaction of its own per page. */
+    @Inject
+    SearchIndex self;
+
     /** Not the managed executor: its tasks wait while the server is suspended, as it is while it boots. */
     @Resource
     ManagedThreadFactory threadFactory;
@@ -60,6 +74,9 @@ public class SearchIndex {
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile String failure;
+    /** Whether changes are being noted for the pass that follows a rebuild. */
+    private volatile boolean rebuilding;
+    private final Set<String> changedDuringRebuild = ConcurrentHashMap.newKeySet();
 
     /**
      * Looks at the index on a thread of its own: the first search opens the index and readies the
@@ -127,12 +144,16 @@ public class SearchIndex {
         startedAt = clock.instant();
         finishedAt = null;
         failure = null;
+        changedDuringRebuild.clear();
+        rebuilding = true;
         current = Search.mapping(emf).scope(Page.class).massIndexer()
                 .threadsToLoadObjects(2)
                 .batchSizeToLoadObjects(50)
                 .start()
                 .toCompletableFuture()
+                .thenRun(this::reindexChangedMeanwhile)
                 .handle((done, error) -> {
+                    rebuilding = false;
                     finishedAt = clock.instant();
                     if (error != null) {
                         failure = "The rebuild failed; see the server log.";
@@ -143,6 +164,28 @@ public class SearchIndex {
                     return null;
                 });
         return current;
+    }
+
+    void noteChangeDuringRebuild(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
+        if (rebuilding && change.content()) {
+            changedDuringRebuild.add(change.slug());
+        }
+    }
+
+    /** Replaces the entries of the pages changed while the rebuild ran with one each, until none is left. */
+    private void reindexChangedMeanwhile() {
+        for (List<String> slugs = takeChangedDuringRebuild(); !slugs.isEmpty(); slugs = takeChangedDuringRebuild()) {
+            slugs.forEach(self::reindex);
+        }
+    }
+
+    private synchronized List<String> takeChangedDuringRebuild() {
+        List<String> slugs = List.copyOf(changedDuringRebuild);
+        changedDuringRebuild.removeAll(slugs);
+        if (slugs.isEmpty()) {
+            rebuilding = false; // a change after this is indexed after the rebuild's last entry, as any change
+        }
+        return slugs;
     }
 
     /** Indexes the page as it now stands in the database, in a transaction of its own. */

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.veritycms.page.EveryPageChanged;
@@ -31,9 +33,21 @@ public class PageCache {
         }
     }
 
+    /** How many slots changes are noted in: a render is kept unless a slot of its pages moved meanwhile. */
+    private static final int SLOTS = 4096;
+
     private final Cache<String, Entry> cache;
-    /** Bumped on every invalidation, so a render that raced with a change is not kept. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** Counts every invalidation; a render notes it before it starts. */
+    private final AtomicLong changes = new AtomicLong();
+    /**
+     * The count at the latest change of any page hashing to each slot, so that a render which
+     * raced with a change to its page or to a page it shows as related is not kept, while changes
+     * to other pages (a busy site's ratings, say) leave it be. Two pages sharing a slot cost at
+     * most a render that is not kept.
+     */
+    private final AtomicLongArray lastChangeBySlot = new AtomicLongArray(SLOTS);
+    /** The count when everything was last dropped. */
+    private final AtomicLong lastCleared = new AtomicLong();
 
     @Inject
     public PageCache(@ConfigProperty(name = "verity.cache.pages", defaultValue = "10000") long maxPages) {
@@ -51,13 +65,31 @@ public class PageCache {
             return render.get().page();
         }
         if (entry == null || !now.isBefore(entry.page().validUntil())) {
-            long before = generation.get();
+            long before = changes.get();
             entry = render.get();
-            if (generation.get() == before) {
+            if (unchangedSince(before, slug, entry)) {
                 cache.put(slug, entry);
+                if (!unchangedSince(before, slug, entry)) {
+                    cache.asMap().remove(slug, entry); // a change that came between the look and the put
+                }
             }
         }
         return entry.page();
+    }
+
+    private boolean unchangedSince(long before, String slug, Entry entry) {
+        if (lastCleared.get() > before || lastChangeBySlot.get(slot(slug)) > before) {
+            return false;
+        }
+        return entry.relatedSlugs().stream().allMatch(related -> lastChangeBySlot.get(slot(related)) <= before);
+    }
+
+    private static int slot(String slug) {
+        return Math.floorMod(slug.hashCode(), SLOTS);
+    }
+
+    private void noteChange(String slug) {
+        lastChangeBySlot.accumulateAndGet(slot(slug), changes.incrementAndGet(), Math::max);
     }
 
     /** The cached page under this topic if it is still true at {@code now}; never renders. */
@@ -71,7 +103,7 @@ public class PageCache {
             invalidate(change.slug());
         } else {
             // comments and ratings show on their own page only, not on the pages that link to it
-            generation.incrementAndGet();
+            noteChange(change.slug());
             cache.invalidate(change.slug());
         }
     }
@@ -81,13 +113,13 @@ public class PageCache {
     }
 
     public void invalidate(String slug) {
-        generation.incrementAndGet();
+        noteChange(slug);
         cache.invalidate(slug);
         cache.asMap().entrySet().removeIf(e -> e.getValue().relatedSlugs().contains(slug));
     }
 
     public void clear() {
-        generation.incrementAndGet();
+        lastCleared.accumulateAndGet(changes.incrementAndGet(), Math::max);
         cache.invalidateAll();
     }
 }
