@@ -129,7 +129,8 @@ stop_server() {
   [ -n "$SERVER_PID" ] || return 0
   if kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do
+    # up to a minute: a server's first stop also writes its class data sharing archive (about 15 s)
+    for _ in $(seq 1 120); do
       kill -0 "$SERVER_PID" 2>/dev/null || break
       sleep 0.5
     done
