@@ -25,8 +25,12 @@ public class PageIndexer {
     SearchIndex index;
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
-        if (!change.content() || change.indexed()) {
-            return; // comments and ratings are not indexed; an entity's change is indexed already
+        if (!change.content()) {
+            return; // comments and ratings are not indexed
+        }
+        index.noteChanged(change.slug()); // a rebuild running now indexes it again when it ends
+        if (change.indexed()) {
+            return; // an entity's change is indexed already
         }
         try {
             index.reindex(change.slug());

@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -22,7 +21,6 @@ import java.util.logging.Logger;
 import org.hibernate.search.mapper.orm.Search;
 import org.veritycms.content.ContentImported;
 import org.veritycms.page.Page;
-import org.veritycms.page.PageChanged;
 import org.veritycms.page.PageRepository;
 import org.veritycms.shared.ApplicationReady;
 
@@ -166,9 +164,10 @@ public class SearchIndex {
         return current;
     }
 
-    void noteChangeDuringRebuild(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged change) {
-        if (rebuilding && change.content()) {
-            changedDuringRebuild.add(change.slug());
+    /** A page's own content changed and committed ({@link PageIndexer} tells every such change). */
+    void noteChanged(String slug) {
+        if (rebuilding) {
+            changedDuringRebuild.add(slug);
         }
     }
 
